@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261128T2030-foundation.js';
+
+/** Every migration, by timestamped name. Append only: never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '20261128T2030-foundation': foundation,
+};

@@ -1,0 +1,18 @@
+import type { DocumentsTable, DocumentVersionsTable } from './tables/documents.js';
+import type { DeadLettersTable } from './tables/crawl.js';
+import type { FindingsTable } from './tables/findings.js';
+import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
+import type { SnapshotsTable } from './tables/snapshots.js';
+import type { ApiTokensTable } from './tables/tokens.js';
+
+/** The whole database as Kysely sees it; one file per table under tables/. */
+export interface Database {
+  outlets: OutletsTable;
+  outlet_sources: OutletSourcesTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  snapshots: SnapshotsTable;
+  dead_letters: DeadLettersTable;
+  findings: FindingsTable;
+  api_tokens: ApiTokensTable;
+}
