@@ -1,0 +1,188 @@
+/**
+ * The runtime of a trained classifier: a multinomial logistic regression over hashed n-grams, with
+ * temperature-scaled (calibrated) probabilities and per-label decision offsets tuned for macro-F1.
+ */
+import { FeatureExtractor } from './features.js';
+import type { FeatureConfig, FeatureKind } from './features.js';
+
+export interface LinearModel {
+  /** Model name, e.g. "hate-speech". */
+  name: string;
+  /** Changes whenever the weights change; findings carry it. */
+  version: string;
+  labels: string[];
+  features: FeatureConfig;
+  /** buckets × labels, row-major: weights[bucket * labels.length + k]. */
+  weights: Float32Array;
+  bias: Float32Array;
+  /** Logits are divided by this before the softmax, fitted on held-out predictions. */
+  temperature: number;
+  /** Added to log-probabilities before the arg-max that picks the label (0 for plain arg-max). */
+  offsets: Float32Array;
+  /** Training facts for the model card (data, hyper-parameters, metrics). */
+  meta: Record<string, unknown>;
+}
+
+export interface Prediction {
+  label: string;
+  /** Calibrated probability per label; sums to 1. */
+  scores: Record<string, number>;
+}
+
+export interface TopFeature {
+  ngram: string;
+  kind: FeatureKind;
+  /** Contribution to the predicted label's logit, relative to the mean over labels. */
+  weight: number;
+}
+
+/** Adds the features' weights into `out` (length K) and returns the feature scale used. */
+export function accumulateLogits(
+  weights: Float32Array,
+  bias: Float32Array,
+  idx: ArrayLike<number>,
+  count: number,
+  out: Float64Array,
+): number {
+  const k = bias.length;
+  for (let c = 0; c < k; c++) out[c] = 0;
+  if (k === 2) {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < count; i++) {
+      const base = idx[i]! * 2;
+      a += weights[base]!;
+      b += weights[base + 1]!;
+    }
+    out[0] = a;
+    out[1] = b;
+  } else if (k === 3) {
+    let a = 0;
+    let b = 0;
+    let c3 = 0;
+    for (let i = 0; i < count; i++) {
+      const base = idx[i]! * 3;
+      a += weights[base]!;
+      b += weights[base + 1]!;
+      c3 += weights[base + 2]!;
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c3;
+  } else {
+    for (let i = 0; i < count; i++) {
+      const base = idx[i]! * k;
+      for (let c = 0; c < k; c++) out[c]! += weights[base + c]!;
+    }
+  }
+  const scale = featureScale(count);
+  for (let c = 0; c < k; c++) out[c] = out[c]! * scale + bias[c]!;
+  return scale;
+}
+
+/** Documents of different lengths get comparable logits: features are weighted 1/sqrt(count). */
+export function featureScale(count: number): number {
+  return count === 0 ? 0 : 1 / Math.sqrt(count);
+}
+
+/** Softmax of logits / temperature, in place into `out`. */
+export function softmax(logits: ArrayLike<number>, temperature: number, out: Float64Array): void {
+  const k = out.length;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, logits[c]! / temperature);
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(logits[c]! / temperature - max);
+    out[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < k; c++) out[c] = out[c]! / sum;
+}
+
+/** Arg-max of log(p) + offset. */
+export function decide(probs: ArrayLike<number>, offsets: ArrayLike<number>): number {
+  let best = 0;
+  let bestValue = -Infinity;
+  for (let c = 0; c < probs.length; c++) {
+    const v = Math.log(Math.max(probs[c]!, 1e-12)) + (offsets[c] ?? 0);
+    if (v > bestValue) {
+      bestValue = v;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** A loaded model ready to classify; one instance reuses buffers, so share it within one thread only. */
+export class TextClassifier {
+  readonly model: LinearModel;
+  private readonly extractor: FeatureExtractor;
+  private readonly logitsBuf: Float64Array;
+  private readonly probsBuf: Float64Array;
+
+  constructor(model: LinearModel) {
+    this.model = model;
+    this.extractor = new FeatureExtractor(model.features);
+    const k = model.labels.length;
+    if (model.weights.length !== this.extractor.buckets * k || model.bias.length !== k) {
+      throw new RangeError(`model ${model.name}: weights do not match ${this.extractor.buckets} buckets × ${k} labels`);
+    }
+    this.logitsBuf = new Float64Array(k);
+    this.probsBuf = new Float64Array(k);
+  }
+
+  get labels(): string[] {
+    return this.model.labels;
+  }
+
+  /** Calibrated probabilities into a reused array (fast path for batch scoring). */
+  probabilities(text: string): Float64Array {
+    const idx = this.extractor.extract(text);
+    accumulateLogits(this.model.weights, this.model.bias, idx, idx.length, this.logitsBuf);
+    softmax(this.logitsBuf, this.model.temperature, this.probsBuf);
+    return this.probsBuf;
+  }
+
+  /** Index of the decided label for these probabilities. */
+  decideIndex(probs: ArrayLike<number>): number {
+    return decide(probs, this.model.offsets);
+  }
+
+  /** Label and calibrated scores for one text. */
+  classify(text: string): Prediction {
+    const probs = this.probabilities(text);
+    const scores: Record<string, number> = {};
+    this.model.labels.forEach((label, c) => {
+      scores[label] = probs[c]!;
+    });
+    return { label: this.model.labels[this.decideIndex(probs)]!, scores };
+  }
+
+  /**
+   * The n-grams that pushed hardest towards `label` (default: the decided label), strongest first.
+   * A feature's weight is its share of the logit for the label minus its mean share over all labels.
+   */
+  explain(text: string, limit = 5, label?: string): TopFeature[] {
+    const k = this.model.labels.length;
+    const target = label === undefined ? this.model.labels.indexOf(this.classify(text).label) : this.model.labels.indexOf(label);
+    if (target < 0) return [];
+    const traced = this.extractor.traced(text);
+    const scale = featureScale(traced.length);
+    const byNgram = new Map<string, TopFeature>();
+    for (const f of traced) {
+      const base = f.bucket * k;
+      let mean = 0;
+      for (let c = 0; c < k; c++) mean += this.model.weights[base + c]!;
+      mean /= k;
+      const contribution = (this.model.weights[base + target]! - mean) * scale;
+      const key = `${f.kind}\u0000${f.ngram}`;
+      const seen = byNgram.get(key);
+      if (seen) seen.weight += contribution;
+      else byNgram.set(key, { ngram: f.ngram.trim(), kind: f.kind, weight: contribution });
+    }
+    return [...byNgram.values()]
+      .filter((f) => f.weight > 0 && f.ngram !== '')
+      .sort((a, b) => b.weight - a.weight || (a.ngram < b.ngram ? -1 : 1))
+      .slice(0, limit);
+  }
+}
