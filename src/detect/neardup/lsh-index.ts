@@ -1,0 +1,162 @@
+/**
+ * Banded LSH over MinHash signatures, in flat typed arrays so memory per entry is fixed and small
+ * (no Map or array per bucket): per band an open hash table of chain heads, per entry and band the
+ * band key and the next entry in the chain. New entries go to the head of their chain, and a query walks
+ * at most `maxChain` entries per band, so a bucket shared by a huge number of near-identical entries
+ * costs a bounded amount per query and the most recent entries are the ones found.
+ */
+
+export interface LshOptions {
+  bands: number;
+  rows: number;
+  /** Entries examined per band and query (bounds the cost of a crowded bucket). */
+  maxChain: number;
+  /** Distinct candidates returned per query at most. */
+  maxCandidates: number;
+}
+
+export const DEFAULT_LSH_OPTIONS: LshOptions = { bands: 32, rows: 4, maxChain: 64, maxCandidates: 256 };
+
+/** Probability that a pair with Jaccard `s` becomes a candidate: 1 − (1 − s^rows)^bands. */
+export function candidateProbability(s: number, bands: number, rows: number): number {
+  return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+}
+
+export class LshIndex {
+  readonly opts: LshOptions;
+  private size = 0;
+  private capacity = 0; // entries the per-entry arrays hold
+  private keys: Int32Array = new Int32Array(0); // [entry * bands + band]
+  private next: Int32Array = new Int32Array(0); // [entry * bands + band], -1 ends a chain
+  private tableBits = 0;
+  private heads: Int32Array = new Int32Array(0); // [band << tableBits | slot], -1 = empty
+  private stamp: Int32Array = new Int32Array(0); // per entry: last query number that saw it (dedupes candidates)
+  private queryNo = 0;
+
+  constructor(opts: Partial<LshOptions> = {}) {
+    this.opts = { ...DEFAULT_LSH_OPTIONS, ...opts };
+    this.grow(1024);
+    this.rehash(10);
+  }
+
+  /** Number of entries. */
+  get count(): number {
+    return this.size;
+  }
+
+  /** Bytes held by the index's arrays. */
+  get bytes(): number {
+    return this.keys.byteLength + this.next.byteLength + this.heads.byteLength + this.stamp.byteLength;
+  }
+
+  /** Band keys of a signature (one 32-bit hash per band). */
+  bandKeys(sig: Uint32Array): Int32Array {
+    const { bands, rows } = this.opts;
+    if (sig.length < bands * rows) throw new RangeError(`signature has ${sig.length} values, needs ${bands * rows}`);
+    const out = new Int32Array(bands);
+    for (let b = 0; b < bands; b++) {
+      let h = Math.imul(b + 1, 0x9e3779b1);
+      for (let r = 0; r < rows; r++) {
+        h = Math.imul(h ^ (sig[b * rows + r] as number), 0x01000193);
+        h ^= h >>> 15;
+      }
+      out[b] = h;
+    }
+    return out;
+  }
+
+  /** Entries sharing at least one band with `sig`, most recent first; at most maxCandidates. */
+  query(sig: Uint32Array): number[] {
+    return this.queryKeys(this.bandKeys(sig));
+  }
+
+  /** As query, for band keys already computed. */
+  queryKeys(bk: Int32Array): number[] {
+    const { bands, maxChain, maxCandidates } = this.opts;
+    const out: number[] = [];
+    this.queryNo = (this.queryNo + 1) | 0;
+    if (this.queryNo === 0) {
+      this.stamp.fill(0);
+      this.queryNo = 1;
+    }
+    const q = this.queryNo;
+    const mask = (1 << this.tableBits) - 1;
+    for (let b = 0; b < bands && out.length < maxCandidates; b++) {
+      const key = bk[b] as number;
+      let e = this.heads[(b << this.tableBits) | (slotOf(key) & mask)] as number;
+      for (let steps = 0; e !== -1 && steps < maxChain; steps++) {
+        const at = e * bands + b;
+        if (this.keys[at] === key && this.stamp[e] !== q) {
+          this.stamp[e] = q;
+          out.push(e);
+          if (out.length >= maxCandidates) break;
+        }
+        e = this.next[at] as number;
+      }
+    }
+    return out;
+  }
+
+  /** Adds an entry and returns its number (0, 1, 2... in insertion order). */
+  add(sig: Uint32Array): number {
+    return this.addKeys(this.bandKeys(sig));
+  }
+
+  /** As add, for band keys already computed. */
+  addKeys(bk: Int32Array): number {
+    const { bands } = this.opts;
+    const e = this.size;
+    if (e >= this.capacity) this.grow(this.capacity * 2);
+    for (let b = 0; b < bands; b++) this.keys[e * bands + b] = bk[b] as number;
+    this.size++;
+    // Keep the load at most 2 entries per slot so chains stay short; rehash links the new entry too.
+    if (this.size > 2 << this.tableBits) this.rehash(this.tableBits + 1);
+    else this.link(e, bk);
+    return e;
+  }
+
+  private link(e: number, bk: Int32Array): void {
+    const { bands } = this.opts;
+    const mask = (1 << this.tableBits) - 1;
+    for (let b = 0; b < bands; b++) {
+      const key = bk[b] as number;
+      const at = e * bands + b;
+      const h = (b << this.tableBits) | (slotOf(key) & mask);
+      this.keys[at] = key;
+      this.next[at] = this.heads[h] as number;
+      this.heads[h] = e;
+    }
+  }
+
+  private grow(capacity: number): void {
+    const { bands } = this.opts;
+    const keys = new Int32Array(capacity * bands);
+    keys.set(this.keys);
+    const next = new Int32Array(capacity * bands);
+    next.set(this.next);
+    const stamp = new Int32Array(capacity);
+    stamp.set(this.stamp);
+    this.keys = keys;
+    this.next = next;
+    this.stamp = stamp;
+    this.capacity = capacity;
+  }
+
+  // Rebuilds every chain for a bigger table; relinking in insertion order keeps newest-first chains.
+  private rehash(bits: number): void {
+    const { bands } = this.opts;
+    this.tableBits = bits;
+    this.heads = new Int32Array(bands << bits).fill(-1);
+    const bk = new Int32Array(bands);
+    for (let e = 0; e < this.size; e++) {
+      for (let b = 0; b < bands; b++) bk[b] = this.keys[e * bands + b] as number;
+      this.link(e, bk);
+    }
+  }
+}
+
+function slotOf(key: number): number {
+  let h = Math.imul(key, 0x9e3779b1);
+  h ^= h >>> 16;
+  return h;
+}
