@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** A route handler of the fixture server: plain node:http, so tests can misbehave on purpose. */
-export type FixtureHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type FixtureHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface FixtureServer {
   /** http://127.0.0.1:PORT (no trailing slash). */
