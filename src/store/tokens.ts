@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../core/hash.js';
 import type { DbOrTrx } from './db.js';
 
-export const TOKEN_ROLES = ['admin', 'push'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
+import type { Role } from '../core/permissions.js';
+
+export type TokenRole = Role;
 
 export interface TokenPrincipal {
   tokenId: number;

@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerOutletCommands } from './commands/outlets.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerTokenCommands } from './commands/tokens.js';
+import { exitCodeFor, formatError } from './errors.js';
+import { collect, setEnvironment } from './shared.js';
+
+/** Builds the `kiemtin` command tree. */
+export function buildProgram(): Command {
+  const program = new Command('kiemtin')
+    .description('kiểm tin — monitor Vietnamese news sites, blogs and social pages; detect harmful and false information; review with due process')
+    .version('0.1.0')
+    .option('--data-dir <dir>', 'embedded store directory (env KIEMTIN_DATA_DIR, default ./.kiemtin)')
+    .option('--allow-host <host>', 'allow fetching this host or CIDR even if private/loopback (repeatable; env KIEMTIN_ALLOW_HOSTS)', collect)
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerOutletCommands(program);
+  registerTokenCommands(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+/** Entry point: returns the process exit code. The only place that reads process.env. */
+export async function main(argv: string[]): Promise<number> {
+  setEnvironment(process.env);
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    console.error(formatError(err));
+    return exitCodeFor(err);
+  }
+}
