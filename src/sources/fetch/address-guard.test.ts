@@ -46,16 +46,23 @@ describe('blockedRange', () => {
     expect(blockedRange(address)).toBe(range);
   });
 
-  it.each(['8.8.8.8', '203.113.131.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])('lets public %s through', (a) => {
-    expect(blockedRange(a)).toBeNull();
-  });
+  it.each(['8.8.8.8', '203.113.131.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
+    'lets public %s through',
+    (a) => {
+      expect(blockedRange(a)).toBeNull();
+    },
+  );
 });
 
 describe('parseAllowList', () => {
   it('splits host names, addresses and ranges', () => {
     const allow = parseAllowList(['LOCALHOST', '127.0.0.1', '10.0.0.0/8', '[::1]', ' ']);
     expect([...allow.hosts]).toEqual(['localhost']);
-    expect(allow.ranges.map(([a, bits]) => `${a.toString()}/${bits}`)).toEqual(['127.0.0.1/32', '10.0.0.0/8', '::1/128']);
+    expect(allow.ranges.map(([a, bits]) => `${a.toString()}/${bits}`)).toEqual([
+      '127.0.0.1/32',
+      '10.0.0.0/8',
+      '::1/128',
+    ]);
   });
 
   it('rejects a malformed range with CONFIG_INVALID', () => {
@@ -85,7 +92,9 @@ describe('createAddressGuard', () => {
     await expect(createAddressGuard(['10.0.0.0/8'], { resolve }).check('lab.internal')).resolves.toEqual([
       { address: '10.9.8.7', family: 4 },
     ]);
-    await expect(createAddressGuard(['127.0.0.0/8'], { resolve }).check('127.0.0.2')).resolves.toHaveLength(1);
+    await expect(createAddressGuard(['127.0.0.0/8'], { resolve }).check('127.0.0.2')).resolves.toHaveLength(
+      1,
+    );
     expect(await codeOf(createAddressGuard(['127.0.0.1'], { resolve }).check('lab.internal'))).toBe(
       'FETCH_BLOCKED_ADDRESS',
     );
@@ -104,7 +113,9 @@ describe('createAddressGuard', () => {
     await guard.check('news.example');
     table['news.example'] = ['127.0.0.1']; // a rebinding answer
     const got = await new Promise<LookupAddress[]>((ok, fail) =>
-      guard.connectLookup('news.example', { all: true }, (err, addrs) => (err ? fail(err) : ok(addrs as LookupAddress[]))),
+      guard.connectLookup('news.example', { all: true }, (err, addrs) =>
+        err ? fail(err) : ok(addrs as LookupAddress[]),
+      ),
     );
     expect(got).toEqual([{ address: '203.113.131.1', family: 4 }]);
     expect(calls).toEqual(['news.example']);

@@ -65,9 +65,13 @@ export function parseAllowList(entries: readonly string[]): AllowList {
         // ::ffff:127.0.0.0/104 is the IPv4 range 127.0.0.0/8.
         ranges.push([base, base.kind() === addr.kind() ? bits : Math.max(0, bits - 96)]);
       } catch {
-        throw new AppError('CONFIG_INVALID', `Invalid setting KIEMTIN_ALLOW_HOSTS: "${raw}" is not a CIDR range`, {
-          details: { setting: 'KIEMTIN_ALLOW_HOSTS' },
-        });
+        throw new AppError(
+          'CONFIG_INVALID',
+          `Invalid setting KIEMTIN_ALLOW_HOSTS: "${raw}" is not a CIDR range`,
+          {
+            details: { setting: 'KIEMTIN_ALLOW_HOSTS' },
+          },
+        );
       }
     } else if (ipaddr.isValid(entry)) {
       const addr = normalize(ipaddr.parse(entry));
@@ -130,7 +134,9 @@ export function createAddressGuard(allowHosts: readonly string[], deps: AddressG
       });
     }
     if (addresses.length === 0) {
-      throw new AppError('FETCH_NETWORK', `Could not resolve ${hostname}: no addresses`, { details: { host: hostname } });
+      throw new AppError('FETCH_NETWORK', `Could not resolve ${hostname}: no addresses`, {
+        details: { host: hostname },
+      });
     }
     assertAllowed(hostname, addresses);
     pinned.set(hostname, { addresses, until: now() + pinTtlMs });
@@ -151,7 +157,10 @@ export function createAddressGuard(allowHosts: readonly string[], deps: AddressG
           err.code = 'ENOTFOUND';
           callback(err, '');
         } else if (options.all) {
-          callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
+          callback(
+            null,
+            usable.map((a) => ({ address: a.address, family: a.family })),
+          );
         } else {
           callback(null, first.address, first.family);
         }

@@ -35,7 +35,10 @@ describe('decodeBody', () => {
   });
 
   it('lets a byte order mark win over a wrong header and strips it', () => {
-    const r = decodeBody(concat(Uint8Array.of(0xef, 0xbb, 0xbf), utf8('Đà Nẵng')), 'text/html; charset=iso-8859-1');
+    const r = decodeBody(
+      concat(Uint8Array.of(0xef, 0xbb, 0xbf), utf8('Đà Nẵng')),
+      'text/html; charset=iso-8859-1',
+    );
     expect(r).toEqual({ text: 'Đà Nẵng', charset: 'utf-8' });
     const le = decodeBody(concat(Uint8Array.of(0xff, 0xfe), iconv.encode('Huế', 'utf-16le')), null);
     expect(le).toEqual({ text: 'Huế', charset: 'utf-16le' });
@@ -43,7 +46,9 @@ describe('decodeBody', () => {
 
   it('reads <meta charset> and <meta http-equiv> in the first 4 KB', () => {
     const page = (meta: string, body: Uint8Array) => concat(latin1(`<html><head>${meta}</head><body>`), body);
-    expect(decodeBody(page('<meta charset="windows-1258">', TIENG_1258), 'text/html').text).toContain('Tiếng');
+    expect(decodeBody(page('<meta charset="windows-1258">', TIENG_1258), 'text/html').text).toContain(
+      'Tiếng',
+    );
     const httpEquiv = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">';
     const r = decodeBody(page(httpEquiv, VIET_NAM_1258), 'text/html');
     expect(r.charset).toBe('windows-1258');
@@ -74,7 +79,10 @@ describe('decodeBody', () => {
   });
 
   it('decodes an unknown declared charset as UTF-8 when the bytes are valid UTF-8', () => {
-    expect(decodeBody(utf8('Cần Thơ'), 'text/html; charset=x-made-up')).toEqual({ text: 'Cần Thơ', charset: 'utf-8' });
+    expect(decodeBody(utf8('Cần Thơ'), 'text/html; charset=x-made-up')).toEqual({
+      text: 'Cần Thơ',
+      charset: 'utf-8',
+    });
   });
 
   it('fails with DECODE_UNKNOWN_CHARSET for an unknown charset over invalid UTF-8', () => {

@@ -43,7 +43,8 @@ export type HttpFetcher = Fetcher & {
   close(): Promise<void>;
 };
 
-const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8';
+const DEFAULT_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8';
 const ROBOTS_MAX_BYTES = 512 * 1024; // RFC 9309 asks crawlers to read at least 500 KiB
 const ROBOTS_MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -74,7 +75,10 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
   const maxCrawlDelayMs = deps.maxCrawlDelayMs ?? 60_000;
 
   const guard = createAddressGuard(config.allowHosts, deps.resolve ? { resolve: deps.resolve } : {});
-  const limiter = createHostLimiter({ concurrency: config.hostConcurrency, minDelayMs: config.hostMinDelayMs });
+  const limiter = createHostLimiter({
+    concurrency: config.hostConcurrency,
+    minDelayMs: config.hostMinDelayMs,
+  });
   const agent = new Agent({
     // Every new connection resolves through the guard, so it reaches only checked addresses.
     connect: { lookup: guard.connectLookup, timeout: config.timeoutMs },
@@ -170,9 +174,13 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
       if (!location) return res;
       const next = parseFetchUrl(location, current);
       if (seen.has(next.href)) {
-        throw new AppError('FETCH_TOO_MANY_REDIRECTS', `${start.href} redirects in a loop (back to ${next.href})`, {
-          details: { url: start.href, loopAt: next.href },
-        });
+        throw new AppError(
+          'FETCH_TOO_MANY_REDIRECTS',
+          `${start.href} redirects in a loop (back to ${next.href})`,
+          {
+            details: { url: start.href, loopAt: next.href },
+          },
+        );
       }
       if (hop + 1 > options.maxRedirects) {
         throw new AppError(
@@ -291,7 +299,10 @@ export function parseFetchUrl(raw: string, base?: URL): URL {
   try {
     url = new URL(raw, base);
   } catch (err) {
-    throw new AppError('FETCH_BAD_URL', `Not a valid URL: ${JSON.stringify(raw)}`, { cause: err, details: { url: raw } });
+    throw new AppError('FETCH_BAD_URL', `Not a valid URL: ${JSON.stringify(raw)}`, {
+      cause: err,
+      details: { url: raw },
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AppError('FETCH_BAD_URL', `Only http and https URLs can be fetched, not ${url.href}`, {
@@ -358,7 +369,8 @@ function decodersFor(url: URL, contentEncoding: string | undefined): Transform[]
     // Truncated streams are accepted as far as they go, as browsers do.
     const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
     if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') return zlib.createUnzip(flush);
-    if (coding === 'br') return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+    if (coding === 'br')
+      return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
     throw new AppError('FETCH_HTTP_STATUS', `GET ${url.href}: unsupported Content-Encoding "${coding}"`, {
       details: { url: url.href, contentEncoding },
     });
@@ -368,7 +380,11 @@ function decodersFor(url: URL, contentEncoding: string | undefined): Transform[]
 function tooLarge(url: URL, limit: number, declared: number | null): AppError {
   const size = declared === null ? `more than ${limit} bytes` : `${declared} bytes (Content-Length)`;
   return new AppError('FETCH_TOO_LARGE', `GET ${url.href}: body is ${size}; the limit is ${limit}`, {
-    details: { url: url.href, maxBodyBytes: limit, ...(declared === null ? {} : { contentLength: declared }) },
+    details: {
+      url: url.href,
+      maxBodyBytes: limit,
+      ...(declared === null ? {} : { contentLength: declared }),
+    },
   });
 }
 
@@ -381,7 +397,12 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /** Maps anything thrown while fetching to an AppError with a FETCH_* code. */
 function toFetchError(err: unknown, url: URL): AppError {
@@ -389,7 +410,10 @@ function toFetchError(err: unknown, url: URL): AppError {
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
-    return new AppError('FETCH_TIMEOUT', `GET ${url.href} timed out: ${message}`, { cause: err, details: { url: url.href } });
+    return new AppError('FETCH_TIMEOUT', `GET ${url.href} timed out: ${message}`, {
+      cause: err,
+      details: { url: url.href },
+    });
   }
   // zlib codes are Z_*, brotli decoder codes ERR__ERROR_* (e.g. ERR__ERROR_FORMAT_PADDING_1).
   if (typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__ERROR_'))) {

@@ -14,7 +14,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
  * crawlers failing together do not retry in step. `random` returns a number in [0, 1).
  * Example: base 500 → retry 1 waits 250–500 ms, retry 2 500–1000 ms, retry 3 1000–2000 ms.
  */
-export function backoffDelay(retry: number, random: () => number, options: BackoffOptions = DEFAULT_BACKOFF): number {
+export function backoffDelay(
+  retry: number,
+  random: () => number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): number {
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

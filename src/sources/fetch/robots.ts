@@ -42,7 +42,9 @@ interface Rules {
 }
 // The package is CommonJS (module.exports = fn) but its types declare an ES default export.
 const robotsParser = robotsParserModule as unknown as (url: string, robotstxt: string) => Rules;
-type Entry = { until: number } & ({ kind: 'rules'; rules: Rules } | { kind: 'allow-all' } | { kind: 'error'; status: number });
+type Entry = { until: number } & (
+  { kind: 'rules'; rules: Rules } | { kind: 'allow-all' } | { kind: 'error'; status: number }
+);
 
 /** The product token robots.txt groups are matched against: "kiemtin" for "kiemtin/0.1 (+https://…)". */
 export function robotsAgentToken(userAgent: string): string {
@@ -63,7 +65,8 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
     if (res.status >= 200 && res.status < 300) {
       return { kind: 'rules', rules: robotsParser(robotsUrl, res.text), until: now + options.ttlMs };
     }
-    if (res.status === 429 || res.status >= 500) return { kind: 'error', status: res.status, until: now + options.errorTtlMs };
+    if (res.status === 429 || res.status >= 500)
+      return { kind: 'error', status: res.status, until: now + options.errorTtlMs };
     return { kind: 'allow-all', until: now + options.ttlMs };
   }
 
@@ -94,9 +97,13 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
       if (entry.kind === 'allow-all') return { crawlDelayMs: null };
       if (entry.rules.isAllowed(url.href, token) === false) {
         const line = entry.rules.getMatchingLineNumber(url.href, token);
-        throw new AppError('FETCH_ROBOTS_DISALLOWED', `robots.txt of ${url.origin} disallows ${url.href} (line ${line})`, {
-          details: { url: url.href, line },
-        });
+        throw new AppError(
+          'FETCH_ROBOTS_DISALLOWED',
+          `robots.txt of ${url.origin} disallows ${url.href} (line ${line})`,
+          {
+            details: { url: url.href, line },
+          },
+        );
       }
       const delay = entry.rules.getCrawlDelay(token);
       return { crawlDelayMs: delay === undefined ? null : Math.round(delay * 1000) };
