@@ -1,0 +1,281 @@
+/**
+ * Legacy Vietnamese encodings: detection and conversion to Unicode NFC, with offsets.
+ * Legacy 8-bit text reaches us as mojibake — each byte read as Latin-1 or Windows-1252 — so the
+ * tables below map those characters back. Byte tables for TCVN3 and VISCII follow iconv-lite (MIT).
+ */
+import { cleanMapped } from './clean.js';
+import { MapBuilder, identity, type MappedText } from './mapped.js';
+import { canonicalSyllable, isVietnameseSyllable, splitTone, withTone, type Tone } from './syllable.js';
+
+export type Encoding = 'unicode' | 'tcvn3' | 'vni' | 'viqr' | 'viscii' | 'nfd';
+
+const TCVN3_CHARS =
+  '\u0000ÚỤ\u0003ỪỬỮ\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010ỨỰỲỶỸÝỴ\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !"#$%&\u0027()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\u005c]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007fÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ\u00a0ĂÂÊÔƠƯĐăâêôơưđẰ\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ';
+const VISCII_CHARS =
+  '\u0000\u0001Ẳ\u0003\u0004ẴẪ\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013Ỷ\u0015\u0016\u0017\u0018Ỹ\u001a\u001b\u001c\u001dỴ\u001f !"#$%&\u0027()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\u005c]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007fẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡưàáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ';
+const CP1252_HIGH = '€�‚ƒ„…†‡ˆ‰Š‹Œ�Ž��‘’“”•–—˜™š›œ�žŸ';
+
+/** char (as the byte appears after Latin-1 or Windows-1252 decoding) → Vietnamese letter. */
+function byteTable(chars: string, from: number): Map<string, string> {
+  const m = new Map<string, string>();
+  for (let b = from; b < 256; b++) {
+    const ch = chars[b] ?? '';
+    const latin1 = String.fromCharCode(b);
+    if (ch === latin1 || ch === '\ufffd' || ch === '' || /[\u0300-\u036f]/.test(ch)) continue;
+    m.set(latin1, ch);
+    if (b >= 0x80 && b < 0xa0) {
+      const cp = CP1252_HIGH[b - 0x80];
+      if (cp !== undefined && cp !== '\ufffd') m.set(cp, ch);
+    }
+  }
+  return m;
+}
+// Control-range positions (upper-case toned letters) only count once the text is known to be legacy.
+const TCVN3 = byteTable(TCVN3_CHARS, 0);
+const VISCII = byteTable(VISCII_CHARS, 0);
+
+// VNI-Windows: a base letter followed by a diacritic byte, plus a few single-byte letters.
+const VNI_TONE: Record<string, Tone> = { ù: 1, ø: 2, û: 3, õ: 4, ï: 5 };
+const VNI_CIRC: Record<string, Tone> = { â: 0, á: 1, à: 2, å: 3, ã: 4, ä: 5 };
+const VNI_BREVE: Record<string, Tone> = { ê: 0, é: 1, è: 2, ú: 3, ü: 4, ë: 5 };
+const VNI_SINGLE: Record<string, string> = { ô: 'ơ', ö: 'ư', ñ: 'đ', æ: 'ỉ', ó: 'ĩ', ò: 'ị', î: 'ỵ', í: 'í', ì: 'ì' };
+
+function vniPair(base: string, mark: string): string | undefined {
+  const lowerBase = base.toLowerCase();
+  const upper = lowerBase !== base;
+  const mk = mark.toLowerCase();
+  let out: string | undefined;
+  const single = VNI_SINGLE[lowerBase];
+  const b = single === 'ơ' || single === 'ư' ? single : lowerBase;
+  const tone = VNI_TONE[mk];
+  if (tone !== undefined && 'aeouyơư'.includes(b)) out = withTone(b, tone);
+  else if (b === 'a' && VNI_BREVE[mk] !== undefined) out = withTone('ă', VNI_BREVE[mk] ?? 0);
+  else if ((b === 'a' || b === 'e' || b === 'o') && VNI_CIRC[mk] !== undefined)
+    out = withTone(b === 'a' ? 'â' : b === 'e' ? 'ê' : 'ô', VNI_CIRC[mk] ?? 0);
+  if (out === undefined) return undefined;
+  return upper ? out.toUpperCase() : out;
+}
+
+function convertVni(s: string): MappedText {
+  const out = new MapBuilder(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    const next = s[i + 1];
+    if (next !== undefined) {
+      const pair = vniPair(c, next);
+      if (pair !== undefined) {
+        out.push(pair, i, i + 2);
+        i++;
+        continue;
+      }
+    }
+    const single = VNI_SINGLE[c.toLowerCase()];
+    out.push(single === undefined ? c : c === c.toLowerCase() ? single : single.toUpperCase(), i, i + 1);
+  }
+  return out.finish();
+}
+
+function convertTable(s: string, table: Map<string, string>): MappedText {
+  const out = new MapBuilder(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    out.push(table.get(c) ?? c, i, i + 1);
+  }
+  return out.finish();
+}
+
+// VIQR (RFC 1456): a( a^ e^ o^ o+ u+ for the vowel marks, ' ` ? ~ . for the tones, dd for đ.
+const VIQR_WORD = /[A-Za-z][A-Za-z'`?~.^(+\\]*/g;
+const VIQR_TONE: Record<string, Tone> = { "'": 1, '`': 2, '?': 3, '~': 4, '.': 5 };
+
+/** Converts one VIQR word; `final` says the word ends the text or is followed by space. */
+function viqrWord(w: string, atSentenceEnd: boolean): Array<[string, number, number]> | undefined {
+  const parts: Array<[string, number, number]> = [];
+  let changed = false;
+  let i = 0;
+  let tone: Tone = 0;
+  let toneAt = -1;
+  while (i < w.length) {
+    const c = w[i] ?? '';
+    const lc = c.toLowerCase();
+    if (lc === 'd' && (w[i + 1] === 'd' || w[i + 1] === 'D') && i === 0) {
+      parts.push([c === 'd' ? 'đ' : 'Đ', i, i + 2]);
+      changed = true;
+      i += 2;
+      continue;
+    }
+    if (/[a-z]/i.test(c)) {
+      let base = c;
+      let j = i + 1;
+      const m = w[j];
+      if (m === '^' && 'aeo'.includes(lc)) base = lc === 'a' ? 'â' : lc === 'e' ? 'ê' : 'ô';
+      else if (m === '(' && lc === 'a') base = 'ă';
+      else if (m === '+' && (lc === 'o' || lc === 'u')) base = lc === 'o' ? 'ơ' : 'ư';
+      if (base !== c) {
+        base = c === lc ? base : base.toUpperCase();
+        j++;
+      }
+      const t = w[j];
+      if (t !== undefined && VIQR_TONE[t] !== undefined && 'aăâeêioôơuưy'.includes(base.toLowerCase()) && toneAt < 0) {
+        const isLast = j === w.length - 1;
+        // A final '.' or '?' that ends a sentence is punctuation, not a tone.
+        if (!(isLast && (t === '.' || t === '?') && atSentenceEnd)) {
+          tone = VIQR_TONE[t] ?? 0;
+          toneAt = parts.length;
+          j++;
+        }
+      }
+      if (j > i + 1) changed = true;
+      parts.push([base, i, j]);
+      i = j;
+      continue;
+    }
+    if (c === '\\' && i + 1 < w.length) {
+      parts.push([w[i + 1] ?? '', i, i + 2]);
+      changed = true;
+      i += 2;
+      continue;
+    }
+    parts.push([c, i, i + 1]);
+    i++;
+  }
+  if (!changed) return undefined;
+  if (toneAt >= 0) {
+    const p = parts[toneAt];
+    if (p !== undefined) p[0] = withTone(p[0], tone);
+  }
+  return parts;
+}
+
+function viqrConvertWord(w: string, atEnd: boolean): { text: string; parts: Array<[string, number, number]> } | undefined {
+  const parts = viqrWord(w, atEnd);
+  if (parts === undefined) return undefined;
+  return { text: parts.map((p) => p[0]).join(''), parts };
+}
+
+function convertViqr(s: string): MappedText {
+  const out = new MapBuilder(s.length);
+  let last = 0;
+  for (const m of s.matchAll(VIQR_WORD)) {
+    const at = m.index;
+    const w = m[0];
+    const after = s.slice(at + w.length, at + w.length + 2);
+    const atEnd = after === '' || /^\s*$/.test(after) || /^\s[A-ZĐ]/.test(after) || after[0] === '\n';
+    const conv = viqrConvertWord(w, atEnd);
+    const letters = conv === undefined ? undefined : stripPunct(conv.text);
+    if (conv === undefined || letters === undefined || !isVietnameseSyllable(letters) || canonicalOrOld(letters) !== letters) continue;
+    for (let k = last; k < at; k++) out.push(s[k] ?? '', k, k + 1);
+    for (const [t, a, b] of conv.parts) out.push(t, at + a, at + b);
+    last = at + w.length;
+  }
+  for (let k = last; k < s.length; k++) out.push(s[k] ?? '', k, k + 1);
+  return out.finish();
+}
+
+function stripPunct(w: string): string {
+  return w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+}
+
+// A tone placed where neither the new nor the old convention puts it means the mark was not a tone.
+function canonicalOrOld(syl: string): string {
+  const c = canonicalSyllable(syl);
+  if (c === syl) return syl;
+  const old = c.replace(/([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])$/u, (_m, v: string, t: string) => {
+    const [base, tone] = splitTone(t);
+    return withTone(v, tone) + base;
+  });
+  return old === syl ? syl : c;
+}
+
+const NON_LATIN1_VI = /[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u017a-\u017c\u017f-\u0191\u0193-\u02c5\u02c7-\u02db\u02dd-\u02ff\u1e00-\u1eff]/;
+const COMBINING = /[\u0300-\u036f]/;
+const VIQR_HINT = /[aeiouyAEIOUY][\^(+]|[aeiouyAEIOUY^(+]['`?~.](?=[a-zA-Z])|\bdd[aeiouy]|[aeiouyAEIOUY^(+][`~?']/;
+
+function tokensOf(s: string): string[] {
+  return s.split(/\s+/).filter((t) => t.length > 0);
+}
+
+function scoreCandidate(tokens: readonly string[], convert: (t: string) => string): number {
+  let valid = 0;
+  for (const t of tokens) {
+    const w = stripPunct(convert(t));
+    if (w.length > 0 && isVietnameseSyllable(w) && /[\u0080-\uffff]/.test(w)) valid++;
+  }
+  return valid;
+}
+
+/**
+ * Guesses the encoding of text that has already been decoded to a JS string (legacy bytes read as
+ * Latin-1/Windows-1252). Ordinary Unicode text, Vietnamese or not, answers 'unicode'.
+ * `detectEncoding("Vieät Nam")` → { encoding: 'vni', confidence: 1 }.
+ */
+export function detectEncoding(raw: string): { encoding: Encoding; confidence: number } {
+  if (COMBINING.test(raw)) {
+    const nfc = raw.normalize('NFC');
+    if (nfc !== raw && !NON_LATIN1_VI.test(raw.replace(/[\u0300-\u036f]/g, ''))) return { encoding: 'nfd', confidence: 1 };
+    if (nfc !== raw) return { encoding: 'nfd', confidence: 0.8 };
+  }
+  if (!/[\u0080-\uffff]/.test(raw)) {
+    // Pure ASCII can only be VIQR.
+    if (!VIQR_HINT.test(raw)) return { encoding: 'unicode', confidence: 1 };
+    const tokens = tokensOf(raw).filter((t) => /[\^(+'`?~.]|^dd/i.test(t));
+    const conv = convertViqr(raw).text;
+    const valid = scoreCandidate(tokensOf(conv), (t) => t);
+    const words = tokensOf(raw).filter((t) => /[a-z]/i.test(t)).length;
+    if (tokens.length >= 1 && valid >= Math.max(1, 0.3 * words) && valid >= 0.6 * tokens.length)
+      return { encoding: 'viqr', confidence: Math.min(1, valid / Math.max(1, tokens.length)) };
+    return { encoding: 'unicode', confidence: 1 };
+  }
+  // Real Unicode Vietnamese uses letters outside Latin-1 (ă, đ, ơ, ư, ạ, ả...), which mojibake never has.
+  if (NON_LATIN1_VI.test(raw)) return { encoding: 'unicode', confidence: 1 };
+  const tokens = tokensOf(raw).filter((t) => /[\u0080-\uffff]/.test(t));
+  if (tokens.length === 0) return { encoding: 'unicode', confidence: 1 };
+  const asIs = scoreCandidate(tokens, (t) => t);
+  const candidates: Array<[Encoding, number]> = [
+    ['tcvn3', scoreCandidate(tokens, (t) => convertTable(t, TCVN3).text)],
+    ['vni', scoreCandidate(tokens, (t) => convertVni(t).text)],
+    ['viscii', scoreCandidate(tokens, (t) => convertTable(t, VISCII).text)],
+  ];
+  candidates.sort((a, b) => b[1] - a[1]);
+  const [enc, best] = candidates[0] ?? ['unicode', 0];
+  if (best > asIs && best >= 0.5 * tokens.length) return { encoding: enc, confidence: best / tokens.length };
+  return { encoding: 'unicode', confidence: asIs >= best ? 1 : 1 - best / tokens.length };
+}
+
+/** Converts `raw` from `encoding` to Unicode (not yet cleaned), with offsets into raw. */
+export function convertMapped(raw: string, encoding: Encoding): MappedText {
+  switch (encoding) {
+    case 'tcvn3':
+      return convertTable(raw, TCVN3);
+    case 'viscii':
+      return convertTable(raw, VISCII);
+    case 'vni':
+      return convertVni(raw);
+    case 'viqr':
+      return convertViqr(raw);
+    default:
+      return identity(raw);
+  }
+}
+
+/** Detects and converts legacy text, then cleans it (NFC etc.); offsets map into raw. */
+export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
+  const { encoding } = detectEncoding(raw);
+  const conv = convertMapped(raw, encoding);
+  const cleaned = cleanMapped(conv.text);
+  if (conv.spans === null) return { mapped: cleaned, encoding };
+  if (cleaned.spans === null) return { mapped: conv, encoding };
+  const spans = new Int32Array(cleaned.text.length * 2);
+  for (let i = 0; i < cleaned.text.length; i++) {
+    const a = cleaned.spans[2 * i] ?? 0;
+    const b = cleaned.spans[2 * i + 1] ?? 0;
+    spans[2 * i] = conv.spans[2 * a] ?? raw.length;
+    spans[2 * i + 1] = b > a ? (conv.spans[2 * (b - 1) + 1] ?? raw.length) : (conv.spans[2 * a] ?? raw.length);
+  }
+  return { mapped: { text: cleaned.text, spans }, encoding };
+}
+
+/** Legacy text (TCVN3, VNI, VIQR, VISCII, decomposed) → Unicode NFC; ordinary text only gets NFC and clean-up. */
+export function fixEncoding(raw: string): string {
+  return fixEncodingMapped(raw).mapped.text;
+}

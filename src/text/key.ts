@@ -1,0 +1,195 @@
+/**
+ * The matching key: lower case, no diacritics (đ → d), legacy encodings fixed, obfuscation reduced,
+ * conservative teencode expansion; one key token per syllable, each with its raw span.
+ */
+import { fixEncodingMapped } from './encoding.js';
+import type { MappedText } from './mapped.js';
+import { keyEntry } from './teencode.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
+export interface KeyToken {
+  key: string;
+  start: number;
+  end: number;
+  alts?: string[];
+}
+
+// Cyrillic and Greek letters that look like Latin ones (mixed-script obfuscation: "сặс" with Cyrillic с).
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j',
+  ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p',
+  τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w', μ: 'u', ı: 'i', ℓ: 'l',
+};
+// Digits used for letters inside words: "d1t", "ch3t", "l0n".
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+
+const FOLD_CACHE = new Map<string, string>();
+
+/** Lower case, diacritics removed (đ → d), look-alike letters mapped. */
+export function foldWord(w: string): string {
+  const hit = FOLD_CACHE.get(w);
+  if (hit !== undefined) return hit;
+  let out = '';
+  for (const ch of w.toLowerCase().normalize('NFD')) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x300 && c <= 0x36f) continue;
+    if (c < 0x80) out += ch;
+    else if (ch === 'đ' || ch === 'ð') out += 'd';
+    else out += HOMOGLYPHS[ch] ?? ch;
+  }
+  if (FOLD_CACHE.size < 50_000) FOLD_CACHE.set(w, out);
+  return out;
+}
+
+const SEPARATOR = /^[.\-_*'`~^?,+|/\\:]$/;
+const VIQR_MARK = /[`~?'^(+.]/g;
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  joined: boolean;
+}
+
+/**
+ * Joins obfuscated spellings into one word: letters split by single separators ("đ.m", "d-m",
+ * "d~i.t", "l.o.n") and runs of three or more single letters split by spaces ("d i t").
+ */
+function joinPieces(text: string, tokens: readonly Token[]): Array<Piece | Token> {
+  const out: Array<Piece | Token> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.kind === 'word' && t.text.length <= 2) {
+      // Separator-joined chain: word (sep word)+ with no spaces.
+      let j = i;
+      let parts = 1;
+      while (true) {
+        const sep = tokens[j + 1];
+        const nxt = tokens[j + 2];
+        if (sep === undefined || nxt === undefined) break;
+        if (sep.kind !== 'punct' || sep.text.length !== 1 || !SEPARATOR.test(sep.text) || sep.start !== tokens[j]?.end || nxt.start !== sep.end) break;
+        if (nxt.kind !== 'word' || nxt.text.length > 2) break;
+        j += 2;
+        parts++;
+      }
+      // VIQR tone after the last piece ("d~i.t" ends in a letter; "di~" ends in a mark).
+      const tail = tokens[j + 1];
+      let end = tokens[j]?.end ?? t.end;
+      if (tail !== undefined && tail.kind === 'punct' && /^[`~?'^]$/.test(tail.text) && tail.start === end && (parts > 1 || tail.text !== '?')) {
+        const after = tokens[j + 2];
+        if (after === undefined || after.start > tail.end) {
+          end = tail.end;
+          j += 1;
+        }
+      }
+      if (j > i) {
+        const raw = text.slice(t.start, end);
+        out.push({ text: raw.replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''), start: t.start, end, joined: true });
+        i = j;
+        continue;
+      }
+      // Spaced single letters.
+      if (t.text.length === 1) {
+        let k = i;
+        while (tokens[k + 1]?.kind === 'word' && tokens[k + 1]?.text.length === 1 && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
+        if (k - i >= 2) {
+          const last = tokens[k];
+          out.push({ text: tokens.slice(i, k + 1).map((x) => x.text).join(''), start: t.start, end: last?.end ?? t.end, joined: true });
+          i = k;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function isToken(p: Piece | Token): p is Token {
+  return 'kind' in p;
+}
+
+/** Reduces one word for the key: fold, leetspeak digits between letters, squeezed repeats. */
+function reduceWord(w: string): string {
+  let f = foldWord(w);
+  if (/\d/.test(f) && /[a-z]/.test(f)) f = f.replace(/(?<=[a-z])[01345789](?=[a-z])/g, (d) => LEET[d] ?? d);
+  // Three or more of one letter never occur in Vietnamese spelling: "nguuuu" → "ngu".
+  if (f.length > 2) f = f.replace(/([a-z])\1{2,}/g, '$1');
+  return f;
+}
+
+function rawSpan(m: MappedText, a: number, b: number, rawLength: number): [number, number] {
+  if (m.spans === null) return [a, b];
+  const s = m.spans[2 * a] ?? rawLength;
+  const e = b > a ? (m.spans[2 * (b - 1) + 1] ?? rawLength) : s;
+  return [s, e];
+}
+
+/** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
+export function keyTokens(raw: string): KeyToken[] {
+  const { mapped } = fixEncodingMapped(raw);
+  const text = mapped.text;
+  const pieces = joinPieces(text, tokenize(text));
+  const out: KeyToken[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p === undefined) continue;
+    const [start, end] = rawSpan(mapped, p.start, p.end, raw.length);
+    if (isToken(p)) {
+      switch (p.kind) {
+        case 'word':
+          break;
+        case 'number':
+          out.push({ key: p.text.toLowerCase(), start, end });
+          continue;
+        case 'phone':
+          out.push({ key: p.text.replace(/\D/g, '').replace(/^(?:0084|84)/, '0'), start, end });
+          continue;
+        case 'url':
+        case 'email':
+          out.push({ key: p.text.toLowerCase(), start, end });
+          continue;
+        case 'mention':
+        case 'hashtag':
+          out.push({ key: p.text.charAt(0) + foldWord(p.text.slice(1)), start, end });
+          continue;
+        default:
+          continue;
+      }
+    }
+    const w = reduceWord(p.text);
+    if (w.length === 0) continue;
+    const entry = isToken(p) ? keyEntry(w) : undefined;
+    if (entry !== undefined && contextAllows(entry.when, pieces, i)) {
+      const parts = entry.key.split(' ');
+      for (const part of parts) {
+        const kt: KeyToken = { key: part, start, end };
+        if (entry.alts !== undefined) kt.alts = [...entry.alts];
+        out.push(kt);
+      }
+      continue;
+    }
+    out.push({ key: w, start, end });
+  }
+  return out;
+}
+
+function contextAllows(when: 'not-after-number' | 'standalone' | undefined, pieces: ReadonlyArray<Piece | Token>, i: number): boolean {
+  if (when === undefined) return true;
+  const prev = pieces[i - 1];
+  const next = pieces[i + 1];
+  const prevNum = prev !== undefined && isToken(prev) && prev.kind === 'number';
+  if (when === 'not-after-number') return !prevNum;
+  // 'standalone': a one-letter form stands for a word only between words, not inside codes or lists.
+  const near = (q: Piece | Token | undefined): boolean => q === undefined || !isToken(q) || q.kind === 'word' || q.kind === 'punct' || q.kind === 'emoticon' || q.kind === 'emoji';
+  return !prevNum && near(prev) && near(next);
+}
+
+/** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */
+export function matchKey(raw: string): string {
+  return keyTokens(raw)
+    .map((t) => t.key)
+    .join(' ');
+}

@@ -1,0 +1,76 @@
+/**
+ * Teencode and slang: the project's own dictionary (used by the matching key, conservative) and
+ * the display-mode chooser that adds counts learned from ViLexNorm train (lexnorm-dict.json).
+ */
+import lexnorm from './lexnorm-dict.json' with { type: 'json' };
+
+/** A key-mode entry: `key` is the folded expansion; `alts` other readings kept for ambiguous forms. */
+export interface KeyEntry {
+  key: string;
+  alts?: readonly string[];
+  /** Expansion applies only when the context test passes (otherwise the form is kept as written). */
+  when?: 'not-after-number' | 'standalone';
+}
+
+/**
+ * Conservative key expansions (folded, lower case). Only forms whose everyday reading is clear;
+ * profanity acronyms (dm, vl, vcl...) are NOT expanded: the rules engine matches them as written,
+ * and expanding them would fold plain words into profanity.
+ */
+export const KEY_TEENCODE: Readonly<Record<string, KeyEntry>> = {
+  ko: { key: 'khong' }, k: { key: 'khong', when: 'not-after-number' }, kh: { key: 'khong' }, hok: { key: 'khong' },
+  hong: { key: 'khong', alts: ['hong'] }, khum: { key: 'khong' }, hem: { key: 'khong', alts: ['hem'] }, kg: { key: 'khong', when: 'not-after-number' },
+  hk: { key: 'khong' }, kô: { key: 'khong' }, khg: { key: 'khong' }, khog: { key: 'khong' }, kp: { key: 'khong phai' },
+  dc: { key: 'duoc' }, đc: { key: 'duoc' }, dk: { key: 'duoc', alts: ['dang ky', 'dieu kien'] }, đk: { key: 'duoc', alts: ['dang ky', 'dieu kien'] },
+  j: { key: 'gi', when: 'standalone' }, gj: { key: 'gi' }, mn: { key: 'moi nguoi' }, mng: { key: 'moi nguoi' }, ae: { key: 'anh em' },
+  bt: { key: 'biet', alts: ['binh thuong'] }, bik: { key: 'biet' }, bjk: { key: 'biet' }, ntn: { key: 'nhu the nao' },
+  vs: { key: 'voi' }, r: { key: 'roi', when: 'standalone' }, rùi: { key: 'roi' }, rui: { key: 'roi', alts: ['rui'] },
+  ck: { key: 'ck', alts: ['chong', 'chuyen khoan'] }, vk: { key: 'vo' }, cx: { key: 'cung' }, cg: { key: 'cung' },
+  mk: { key: 'minh' }, mik: { key: 'minh' }, mh: { key: 'minh' }, ny: { key: 'nguoi yeu' }, ng: { key: 'nguoi', when: 'standalone' },
+  sdt: { key: 'so dien thoai' }, sđt: { key: 'so dien thoai' }, stk: { key: 'so tai khoan' }, tk: { key: 'tai khoan', alts: ['tk'] },
+  nc: { key: 'nuoc', alts: ['noi chuyen'] }, ns: { key: 'noi', alts: ['noi sao'] }, trc: { key: 'truoc' }, lm: { key: 'lam' },
+  thik: { key: 'thich' }, thjk: { key: 'thich' }, iu: { key: 'yeu' }, lun: { key: 'luon' }, wa: { key: 'qua' },
+  ms: { key: 'moi' }, nx: { key: 'nua' }, z: { key: 'vay', when: 'standalone' }, zậy: { key: 'vay' }, zay: { key: 'vay' },
+  dzậy: { key: 'vay' }, v: { key: 'vay', when: 'standalone' }, bn: { key: 'ban', alts: ['bao nhieu'] }, bnh: { key: 'bao nhieu' },
+  bnhiu: { key: 'bao nhieu' }, nhiu: { key: 'nhieu' }, trl: { key: 'tra loi' }, tl: { key: 'tra loi' }, ib: { key: 'inbox' },
+  ad: { key: 'admin' }, sp: { key: 'san pham' }, thui: { key: 'thoi' }, hum: { key: 'hom' },
+  ak: { key: 'a' }, uk: { key: 'u' }, oy: { key: 'roi' }, gòi: { key: 'roi' }, zui: { key: 'vui' }, zô: { key: 'vo' },
+  ctv: { key: 'cong tac vien' }, cty: { key: 'cong ty' }, tp: { key: 'thanh pho' }, bh: { key: 'bao gio', alts: ['ban hang'] },
+};
+
+/** Looks up a folded-lower-case word in the key dictionary. */
+export function keyEntry(word: string): KeyEntry | undefined {
+  return Object.hasOwn(KEY_TEENCODE, word) ? KEY_TEENCODE[word] : undefined;
+}
+
+type Counts = Record<string, number>;
+const LEX = lexnorm as unknown as { unigram: Record<string, Counts>; left: Record<string, Counts>; right: Record<string, Counts> };
+const own = (o: Record<string, Counts>, k: string): Counts | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+
+/** Weight of a context observation relative to a bare unigram count (tuned on ViLexNorm dev). */
+export const CONTEXT_WEIGHT = 4;
+
+/**
+ * Display-mode choice for one lower-case word given its neighbours (lower case, '' at the edges):
+ * the expansion with the most evidence, or undefined to keep the word. Context counts outweigh
+ * bare counts, so "ck" after "chuyển" can differ from "ck" after "vk".
+ */
+export function chooseDisplay(word: string, prev: string, next: string): string | undefined {
+  const uni = own(LEX.unigram, word);
+  if (uni === undefined) return undefined;
+  const score = new Map<string, number>();
+  for (const [t, c] of Object.entries(uni)) score.set(t, c);
+  const l = own(LEX.left, `${prev}|${word}`);
+  const r = own(LEX.right, `${word}|${next}`);
+  if (l !== undefined) for (const [t, c] of Object.entries(l)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  if (r !== undefined) for (const [t, c] of Object.entries(r)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  let best = word;
+  let bestScore = score.get(word) ?? 0;
+  for (const [t, s] of score) {
+    if (s > bestScore) {
+      best = t;
+      bestScore = s;
+    }
+  }
+  return best === word ? undefined : best;
+}
