@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import diagnostics from 'node:diagnostics_channel';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { fixedClock } from '../src/core/clock.js';
 import type { FetchConfig } from '../src/core/config.js';
 import { AppError } from '../src/core/errors.js';
 import {
@@ -176,6 +177,18 @@ describe('HTTP fetcher', () => {
       expect(server.requests).toEqual(['GET /robots.txt', 'GET /public', 'GET /public']);
     });
 
+    it('reads robots.txt again when the cached copy expires', async () => {
+      server.static('/public', 'ok', 'text/plain');
+      const clock = fixedClock(new Date('2025-03-01T00:00:00Z'));
+      const f = make({}, { clock, robotsTtlMs: 60_000 });
+      await f.fetch(`${server.origin}/public`);
+      clock.advance(59_000);
+      await f.fetch(`${server.origin}/public`);
+      clock.advance(2_000);
+      await f.fetch(`${server.origin}/public`);
+      expect(server.requests.filter((r) => r === 'GET /robots.txt')).toHaveLength(2);
+    });
+
     it('matches the group of our own user agent token', async () => {
       server.static(
         '/robots.txt',
@@ -194,10 +207,13 @@ describe('HTTP fetcher', () => {
     it('treats a robots.txt server error as a temporary, retryable refusal', async () => {
       server.route('/robots.txt', (_req, res) => void res.writeHead(503).end());
       server.static('/page', 'ok', 'text/plain');
-      const err = await failure(make({ retries: 0 }).fetch(`${server.origin}/page`));
+      const f = make();
+      const err = await failure(f.fetch(`${server.origin}/page`));
       expect(err.code).toBe('FETCH_ROBOTS_DISALLOWED');
       expect(err.retryable).toBe(true);
-      expect(pageRequests()).toEqual([]);
+      expect(sleeps).toEqual([]); // cached for a while: no point retrying at once
+      await failure(f.fetch(`${server.origin}/page`));
+      expect(server.requests).toEqual(['GET /robots.txt']);
     });
 
     it('skips robots.txt when respectRobots is false', async () => {

@@ -115,7 +115,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
   }
 
   /** One request/response within the deadline, holding a host slot until the body is read. */
-  async function requestOnce(url: URL, options: ChainOptions, wantBody: boolean): Promise<RawResponse> {
+  async function requestOnce(url: URL, options: ChainOptions): Promise<RawResponse> {
     const controller = new AbortController();
     const timeout = new AppError('FETCH_TIMEOUT', `GET ${url.href} took longer than ${config.timeoutMs} ms`, {
       details: { url: url.href, timeoutMs: config.timeoutMs },
@@ -130,7 +130,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
       });
       const headers = flattenHeaders(res.headers);
       const isSuccess = res.statusCode >= 200 && res.statusCode < 300;
-      if (!wantBody || !isSuccess) {
+      if (!isSuccess) {
         // Nothing to keep; read a little so the connection can be reused, then drop it.
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
         return { url, status: res.statusCode, headers, body: new Uint8Array(0) };
@@ -165,7 +165,7 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
       const release = await limiter.acquire(current.host);
       let res: RawResponse;
       try {
-        res = await requestOnce(current, options, true);
+        res = await requestOnce(current, options);
       } finally {
         release();
       }
@@ -266,7 +266,10 @@ export function createHttpFetcher(config: FetchConfig, deps: HttpFetcherDeps = {
           return await fetchOnce(start, req);
         } catch (caught) {
           const err = toFetchError(caught, start);
-          if (!err.retryable || attempt > config.retries) throw withAttempts(err, start, attempt);
+          // A robots.txt server error is cached for a while, so retrying now would only wait; the
+          // error stays retryable for the caller's next round.
+          const retryNow = err.retryable && err.code !== 'FETCH_ROBOTS_DISALLOWED';
+          if (!retryNow || attempt > config.retries) throw withAttempts(err, start, attempt);
           let wait = backoffDelay(attempt, random, backoff);
           const retryAfterMs = err.details?.['retryAfterMs'];
           if (typeof retryAfterMs === 'number') {
