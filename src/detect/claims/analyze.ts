@@ -1,0 +1,195 @@
+/**
+ * Text analysis shared by claims and documents: key tokens with canonical paraphrase forms, numbers
+ * with their values, sentence membership, cue and negation spotting.
+ */
+import { claimKeyTokens, sentenceSpans, type KeyToken } from './keys.js';
+import {
+  CANONICAL_PHRASES,
+  CUES,
+  MULTIPLIERS,
+  NEGATIONS,
+  NEGATION_EXEMPT_NEXT,
+  NEGATION_EXEMPT_PREV,
+  NUMBER_UNITS,
+  NUMBER_WORDS,
+  QUESTION_TAIL,
+  STOPWORDS,
+  type CueKind,
+} from './lexicon.js';
+
+export interface Tok extends KeyToken {
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+  /** Numeric value when the token is a number ("500k" → 500000), else null. */
+  num: number | null;
+}
+
+export interface Analysis {
+  raw: string;
+  toks: Tok[];
+  /** Few syllables carry diacritics: the text was typed without them, so only folded keys compare. */
+  toneless: boolean;
+  sentences: Array<{ start: number; end: number; firstTok: number; endTok: number }>;
+}
+
+interface PhraseRule {
+  from: string[];
+  to: string[];
+}
+
+const RULES_BY_FIRST = new Map<string, PhraseRule[]>();
+for (const [from, to] of CANONICAL_PHRASES) {
+  const f = from.split(' ');
+  const first = f[0] ?? '';
+  const list = RULES_BY_FIRST.get(first) ?? [];
+  list.push({ from: f, to: to.split(' ') });
+  list.sort((a, b) => b.from.length - a.from.length);
+  RULES_BY_FIRST.set(first, list);
+}
+
+/** Rewrites paraphrase variants to one canonical key sequence, keeping raw offsets. */
+function canonicalize(toks: KeyToken[]): KeyToken[] {
+  const out: KeyToken[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i] as KeyToken;
+    const rules = RULES_BY_FIRST.get(t.key);
+    let applied = false;
+    if (rules !== undefined) {
+      for (const r of rules) {
+        if (r.from.every((k, j) => toks[i + j]?.key === k)) {
+          const last = toks[i + r.from.length - 1] as KeyToken;
+          for (const key of r.to) out.push({ key, start: t.start, end: last.end, capital: t.capital, sig: null });
+          i += r.from.length;
+          applied = true;
+          break;
+        }
+      }
+    }
+    if (!applied) {
+      out.push(t);
+      i++;
+    }
+  }
+  return out;
+}
+
+function parseNumber(key: string, next: string | undefined): number | null {
+  const m = /^(\d+(?:[.,]\d+)*)([a-z]*)$/.exec(key);
+  if (m === null) return null;
+  const digits = m[1] ?? '';
+  const suffix = m[2] ?? '';
+  const value = /^\d{1,3}(?:[.,]\d{3})+$/.test(digits)
+    ? Number(digits.replace(/[.,]/g, ''))
+    : Number(digits.replace(',', '.'));
+  if (!Number.isFinite(value)) return null;
+  const mult = MULTIPLIERS[suffix] ?? (suffix === '' && next !== undefined ? (MULTIPLIERS[next] ?? 1) : 1);
+  return value * mult;
+}
+
+/** Analyses raw text once: tokens (canonical keys), numbers and sentences. */
+export function analyze(raw: string): Analysis {
+  const spans = sentenceSpans(raw);
+  const keyToks = canonicalize(claimKeyTokens(raw));
+  const toks: Tok[] = [];
+  let s = 0;
+  for (let i = 0; i < keyToks.length; i++) {
+    const t = keyToks[i] as KeyToken;
+    while (s < spans.length - 1 && t.start >= (spans[s] as { end: number }).end) s++;
+    const next = keyToks[i + 1]?.key;
+    let num = parseNumber(t.key, next);
+    if (num === null && next !== undefined && NUMBER_UNITS.has(next)) {
+      const w = NUMBER_WORDS[t.key];
+      if (w !== undefined) num = w * (MULTIPLIERS[next] ?? 1);
+    }
+    toks.push({ ...t, sentence: s, num });
+  }
+  const sentences = spans.map((sp) => ({ ...sp, firstTok: -1, endTok: -1 }));
+  toks.forEach((t, i) => {
+    const sen = sentences[t.sentence];
+    if (sen === undefined) return;
+    if (sen.firstTok < 0) sen.firstTok = i;
+    sen.endTok = i + 1;
+  });
+  let letters = 0;
+  let marked = 0;
+  for (const t of toks) {
+    if (t.sig === null || t.num !== null) continue;
+    letters++;
+    if (t.sig !== '') marked++;
+  }
+  return { raw, toks, sentences, toneless: letters === 0 || marked / letters < 0.15 };
+}
+
+/** A key that carries meaning: not a stopword, not a number. */
+export function isContent(t: Tok): boolean {
+  return t.num === null && !STOPWORDS.has(t.key) && !/^\d/.test(t.key);
+}
+
+export interface CueHit {
+  kind: CueKind;
+  phrase: string;
+  tok: number;
+}
+
+const CUE_LIST: Array<{ kind: CueKind; words: string[]; phrase: string }> = (
+  Object.entries(CUES) as Array<[CueKind, readonly string[]]>
+).flatMap(([kind, list]) => list.map((phrase) => ({ kind, words: phrase.split(' '), phrase })));
+CUE_LIST.sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * Cue phrases in toks[from, to). A debunk cue right after "không (phải)" ("không phải tin giả") is an
+ * assertion, so it counts as a chain cue instead.
+ */
+export function findCues(toks: Tok[], from: number, to: number): CueHit[] {
+  const hits: CueHit[] = [];
+  const used = new Set<number>();
+  for (const cue of CUE_LIST) {
+    for (let i = Math.max(0, from); i + cue.words.length <= to; i++) {
+      if (used.has(i)) continue;
+      if (!cue.words.every((w, j) => toks[i + j]?.key === w)) continue;
+      for (let j = 0; j < cue.words.length; j++) used.add(i + j);
+      const p1 = toks[i - 1]?.key;
+      const p2 = toks[i - 2]?.key;
+      const negatedCue =
+        cue.kind.startsWith('debunk') && (p1 === 'khong' || (p1 === 'phai' && p2 === 'khong'));
+      hits.push({ kind: negatedCue ? 'chain' : cue.kind, phrase: negatedCue ? `khong phai ${cue.phrase}` : cue.phrase, tok: i });
+    }
+  }
+  return hits;
+}
+
+/** Yes/no question endings in a sentence: "... không (ạ/vậy)?" or a question mark. */
+export function isQuestionSentence(a: Analysis, sentence: number): boolean {
+  const sp = a.sentences[sentence];
+  if (sp === undefined) return false;
+  if (a.raw.slice(sp.start, sp.end).includes('?')) return true;
+  if (sp.firstTok < 0) return false;
+  let i = sp.endTok - 1;
+  while (i > sp.firstTok && QUESTION_TAIL.has(a.toks[i]?.key ?? '')) i--;
+  return a.toks[i]?.key === 'khong' && i > sp.firstTok;
+}
+
+/**
+ * Content keys under a denial in toks[from, to): "không gây vô sinh" → {gay, vo, sinh}. Prohibitions
+ * ("không được", "tuyệt đối không") and conditions ("nếu không") are not denials.
+ */
+export function negationScope(a: Analysis, from: number, to: number, restrictTo: ReadonlySet<string>): Set<string> {
+  const scope = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const t = a.toks[i] as Tok;
+    if (!NEGATIONS.has(t.key)) continue;
+    const next = a.toks[i + 1];
+    const prev = a.toks[i - 1];
+    if (next === undefined || next.sentence !== t.sentence) continue; // sentence-final: a question
+    if (NEGATION_EXEMPT_NEXT.has(next.key)) continue;
+    if (prev !== undefined && prev.sentence === t.sentence && NEGATION_EXEMPT_PREV.has(prev.key)) continue;
+    // Scope: the next three syllables, stopping at a clause break (comma, colon, dash).
+    for (let j = i + 1; j < Math.min(to, i + 4); j++) {
+      const u = a.toks[j] as Tok;
+      const before = a.toks[j - 1] as Tok;
+      if (u.sentence !== t.sentence || /[,:;–—-]/.test(a.raw.slice(before.end, u.start))) break;
+      if (restrictTo.has(u.key)) scope.add(u.key);
+    }
+  }
+  return scope;
+}

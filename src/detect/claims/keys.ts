@@ -1,0 +1,161 @@
+/**
+ * Matching keys for claim matching. Stand-in for the text core's `keyTokens` (src/text/index.ts is
+ * being written concurrently): everything goes through `claimKeyTokens`, so switching is one edit.
+ * A key is lower case, diacritic-free, with common teencode expanded; offsets point into the raw text
+ * (NFD input is fine: combining marks are dropped while keeping the map back to raw indices).
+ */
+import { foldDiacritics } from '../../text/fold.js';
+
+export interface KeyToken {
+  key: string;
+  /** Offsets into the raw text. */
+  start: number;
+  end: number;
+  /** The raw syllable starts with a capital letter (used to spot names and places). */
+  capital: boolean;
+  /**
+   * Diacritic signature of the raw syllable (its combining marks, sorted; 'đ' for đ), so "giá" and
+   * "giả" can be told apart when a text has diacritics. Null for keys made by teencode expansion.
+   */
+  sig: string | null;
+}
+
+/** Sorted combining marks of a raw syllable: "hoà" and "hòa" give the same signature. */
+export function diacriticSig(rawSyllable: string): string {
+  const d = rawSyllable.toLowerCase().includes('đ') ? 'đ' : '';
+  const marks = [...rawSyllable.normalize('NFD')].filter((c) => COMBINING.test(c)).sort().join('');
+  return d + marks;
+}
+
+// Teencode and chat abbreviations that change matching; values may be several syllables.
+// Ambiguous forms ("ck" = chồng / chuyển khoản) are left alone rather than guessed.
+const TEENCODE: Record<string, string> = {
+  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', hem: 'khong', kg: 'khong', khg: 'khong', hong: 'khong',
+  khum: 'khong', hk: 'khong', kp: 'khong phai',
+  dc: 'duoc', dk: 'duoc', dx: 'duoc',
+  vs: 'voi', r: 'roi', j: 'gi', z: 'vay', zay: 'vay', dzay: 'vay',
+  mn: 'moi nguoi', mng: 'moi nguoi', ng: 'nguoi', nguoj: 'nguoi', ngta: 'nguoi ta',
+  bn: 'bao nhieu', bnh: 'bao nhieu', cx: 'cung', cg: 'cung', ms: 'moi', lm: 'lam', ns: 'noi',
+  dt: 'dien thoai', dth: 'dien thoai', sdt: 'so dien thoai', tk: 'tai khoan', stk: 'so tai khoan',
+  tp: 'thanh pho', hcm: 'ho chi minh', tphcm: 'thanh pho ho chi minh', sg: 'sai gon', hn: 'ha noi',
+  bv: 'benh vien', bs: 'bac si', cq: 'co quan', cs: 'canh sat', csgt: 'canh sat giao thong',
+  nd: 'nghi dinh', tt: 'thong tu', qd: 'quyet dinh', vn: 'viet nam', bhxh: 'bao hiem xa hoi', bhyt: 'bao hiem y te',
+  nc: 'nuoc', trc: 'truoc', ntn: 'nhu the nao', nhma: 'nhung ma', cp: 'chinh phu', nma: 'nhung ma', tr: 'trieu', ty: 'ty',
+  vk: 'vo', ox: 'chong', bme: 'bo me', bm: 'bo me', hs: 'hoc sinh', sv: 'sinh vien', gv: 'giao vien',
+  ae: 'anh em', mk: 'minh', mik: 'minh', mjk: 'minh',
+  thik: 'thich', iu: 'yeu', bik: 'biet', wa: 'qua', qa: 'qua',
+  nhiu: 'nhieu', oy: 'roi', dag: 'dang', dg: 'dang',
+  j2: 'gi', jo: 'gio', h: 'gio', ntin: 'nhan tin', nt: 'nhan tin', ib: 'nhan tin', cmt: 'binh luan',
+};
+
+// Letter swaps used in teencode (ck→ch, nk→nh, ...); applied only when the token is not already a word.
+const SWAPS: ReadonlyArray<[RegExp, string]> = [
+  [/ck/g, 'ch'],
+  [/nk$/g, 'nh'],
+  [/pk/g, 'ph'],
+  [/gk/g, 'gh'],
+  [/^f/g, 'ph'],
+  [/^w/g, 'qu'],
+  [/^j/g, 'gi'],
+  [/^dz/g, 'd'],
+  [/^z/g, 'd'],
+];
+
+const COMBINING = /[\u0300-\u036f]/;
+
+/** Lower-case, diacritic-free key of one character (combining marks fold to ''). */
+function foldChar(ch: string): string {
+  if (COMBINING.test(ch)) return '';
+  return foldDiacritics(ch).toLowerCase();
+}
+
+const TOKEN_RE = /[0-9]+(?:[.,][0-9]+)*[a-z]*|[a-z][a-z0-9]*/g;
+
+/** Key tokens of raw text with offsets into it: "Ko phải tin giả" → khong, phai, tin, gia. */
+export function claimKeyTokens(raw: string): KeyToken[] {
+  // Fold character by character so every key index maps back to a raw index.
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const f = foldChar(raw[i] ?? '');
+    for (let j = 0; j < f.length; j++) {
+      folded += f[j];
+      map.push(i);
+    }
+  }
+  const out: KeyToken[] = [];
+  for (const m of folded.matchAll(TOKEN_RE)) {
+    const kStart = m.index;
+    const kEnd = kStart + m[0].length;
+    const start = map[kStart] ?? 0;
+    let end = (map[kEnd - 1] ?? start) + 1;
+    while (end < raw.length && COMBINING.test(raw[end] ?? '')) end++;
+    const first = raw[start] ?? '';
+    const capital = first !== first.toLowerCase();
+    const keys = expandKey(m[0]);
+    const sig = keys.length === 1 && keys[0] === m[0] ? diacriticSig(raw.slice(start, end)) : null;
+    for (const key of keys) out.push({ key, start, end, capital, sig });
+  }
+  return out;
+}
+
+/** One folded token → one or more normalised keys (teencode expanded, repeats squeezed). */
+function expandKey(token: string): string[] {
+  if (/^[0-9]/.test(token)) return [token];
+  let t = token.replace(/([a-z])\1{2,}/g, '$1');
+  const direct = TEENCODE[t];
+  if (direct !== undefined) return direct.split(' ');
+  if (!isPlausibleSyllable(t)) {
+    for (const [re, rep] of SWAPS) t = t.replace(re, rep);
+    const again = TEENCODE[t];
+    if (again !== undefined) return again.split(' ');
+  }
+  return [t];
+}
+
+// Folded Vietnamese syllables: optional onset, vowel nucleus, optional coda. Used only to decide
+// whether a teencode letter swap should be tried.
+const SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|ieu|yeu|uoi|uou|oai|oay|uay|oeo|ia|ua|ie|ye|uo|oa|oe|uy|ue|ai|ao|au|ay|eo|eu|iu|oi|ui|[aeiouy])(ch|ng|nh|[cmnpt]|[iouy])?$/;
+
+function isPlausibleSyllable(t: string): boolean {
+  return SYLLABLE.test(t);
+}
+
+/** Split raw text into sentence spans (on . ! ? … ; and line breaks), with offsets. */
+export function sentenceSpans(raw: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  const re = /[^.!?…;\n]+[.!?…;]*/g;
+  for (const m of raw.matchAll(re)) {
+    const text = m[0];
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (trimmed.length === 0) continue;
+    // A dot between digits ("1.000.000") or after a single letter ("TP.") does not end a sentence.
+    const start = m.index + lead;
+    spans.push({ start, end: start + trimmed.length });
+  }
+  return mergeFalseBreaks(raw, spans);
+}
+
+function mergeFalseBreaks(
+  raw: string,
+  spans: Array<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined) {
+      const before = raw.slice(Math.max(0, prev.end - 4), prev.end);
+      const gap = raw.slice(prev.end, s.start);
+      const digitDot = /\d[.,]$/.test(before) && /^\d/.test(raw.slice(s.start, s.start + 1)) && gap === '';
+      const abbrev = /(^|[^\p{L}\p{N}])\p{L}{1,2}\.$/u.test(before) && !gap.includes('\n');
+      if (digitDot || abbrev) {
+        prev.end = s.end;
+        continue;
+      }
+    }
+    out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Word lists for claim matching, all as folded keys (lower case, no diacritics) so they apply equally
+ * to text with and without diacritics and to expanded teencode.
+ */
+
+/** Function words and chat particles: no weight in retrieval or coverage. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'la va cua cac nhung mot nay do thi ma o tai trong ngoai tren duoi voi cho de khi sau truoc da dang se bi ' +
+    'duoc co cung nhu vi nen neu hay hoac roi ra vao len xuong ve den tu theo rat qua nua moi nhieu it tat ca ' +
+    'toan ho ay kia day nao gi sao ai minh toi ban anh chi em ong chung ta oi a u nhe nha nhi vay the luon het ' +
+    'con chu dau lai van deu phai can muon biet noi cai chiec nhu thay bang nhat hon cac nhe ak ah uh ne di ' +
+    'dy thoi kho lam nhieu nguoi ta minh ban ae moi nguoi ba con oi gio nam nay hien nay vua vao luc ' +
+    'khong chang'
+  ).split(' '),
+);
+
+/**
+ * Phrase → canonical key, applied to claims and documents alike so common paraphrases and spelling
+ * variants meet (regional words, abbreviations already expanded by the key function).
+ */
+export const CANONICAL_PHRASES: ReadonlyArray<[string, string]> = [
+  ['thanh pho ho chi minh', 'tphcm'],
+  ['tp ho chi minh', 'tphcm'],
+  ['ho chi minh', 'tphcm'],
+  ['sai gon', 'tphcm'],
+  ['tu vong', 'chet'],
+  ['qua doi', 'chet'],
+  ['thiet mang', 'chet'],
+  ['mat mang', 'chet'],
+  ['chet nguoi', 'chet'],
+  ['chich', 'tiem'],
+  ['vacxin', 'vac xin'],
+  ['vaccine', 'vac xin'],
+  ['vaccin', 'vac xin'],
+  ['heo', 'lon'],
+  ['ba bau', 'mang thai'],
+  ['me bau', 'mang thai'],
+  ['co thai', 'mang thai'],
+  ['co bau', 'mang thai'],
+  ['mang bau', 'mang thai'],
+  ['giay phep lai xe', 'bang lai'],
+  ['bang lai xe', 'bang lai'],
+  ['gplx', 'bang lai'],
+  ['ngan hang nha nuoc', 'nhnn'],
+  ['fb', 'facebook'],
+  ['face', 'facebook'],
+  ['duong link', 'link'],
+  ['duong dan', 'link'],
+  ['app', 'ung dung'],
+  ['chua khoi', 'chua khoi'],
+  ['tri khoi', 'chua khoi'],
+  ['chua lanh', 'chua khoi'],
+  ['tri duoc', 'chua khoi'],
+  ['chua duoc', 'chua khoi'],
+  ['khoi han', 'khoi'],
+  ['mi an lien', 'mi tom'],
+  ['khong con', 'het'],
+  ['thom', 'dua'],
+  ['khom', 'dua'],
+  ['tk', 'tai khoan'],
+  ['ty', 'ty'],
+  ['ti', 'ty'],
+];
+
+export type CueKind = 'debunk-strong' | 'debunk-weak' | 'question' | 'chain';
+
+/** Cue phrases by kind (folded keys; teencode is expanded before matching, so "ko" = "khong"). */
+export const CUES: Record<CueKind, readonly string[]> = {
+  'debunk-strong': [
+    'tin gia', 'sai su that', 'khong dung su that', 'la khong dung', 'bac bo', 'bia dat', 'fake news', 'fake',
+    'that thiet', 'khong co can cu', 'khong co co so', 'khong chinh xac', 'dinh chinh', 'phu nhan',
+    'thong tin sai', 'tin sai', 'gia mao', 'mao danh', 'khong co bang chung', 'chua co bang chung',
+    'chua co ghi nhan', 'khong ghi nhan', 'da xac minh', 'da duoc co quan chuc nang', 'bac tin',
+    'khong co that', 'la sai', 'hoan toan sai', 'xuyen tac', 'hoang tin',
+    'khang dinh khong', 'khang dinh van', 'khong he', 'vo can cu', 'khong phai su that', 'khong co chuyen',
+    'debunk', 'hoax',
+  ],
+  'debunk-weak': [
+    'canh giac', 'dung tin', 'thuc hu', 'sai lech', 'len tieng', 'giai thich', 'tin don', 'lua dao', 'thu doan',
+    'khong dung',
+  ],
+  question: [
+    'co that khong', 'that khong', 'co phai', 'phai khong', 'that hay gia', 'ai biet', 'co ai biet',
+    'co dung khong', 'dung khong', 'hay khong', 'co sao khong', 'thuc hu', 'lieu co',
+    'xac minh giup', 'kiem chung giup',
+  ],
+  chain: [
+    'chia se ngay', 'share gap', 'share ngay', 'khan cap', 'chia se cho', 'hay chia se', 'lan truyen ngay',
+    'chia se gap', 'gui cho', 'share cho', 'tin nong', 'canh bao khan', 'tin vui', 'khong phai tin gia',
+    'khong phai fake',
+  ],
+};
+
+/** Negation words that can deny a claim ("không gây vô sinh"). Folded forms that collide with common
+ * words (chưa/chữa, đừng/đúng, chả/cha) are left out on purpose. */
+export const NEGATIONS: ReadonlySet<string> = new Set(['khong', 'chang', 'deo', 'ko']);
+
+/** Words after a negation that make it a prohibition or a fixed compound, not a denial. */
+export const NEGATION_EXEMPT_NEXT: ReadonlySet<string> = new Set(['duoc', 'nen', 'khi', 'gian', 'lau', 'phai', 'can', 'biet', 'sao', 'la', 'thi']);
+
+/** Words before a negation that make it a prohibition or a condition ("tuyệt đối không", "nếu không"). */
+export const NEGATION_EXEMPT_PREV: ReadonlySet<string> = new Set(['doi', 'neu', 'hang', 'dung']);
+
+/** Sentence-final particles after a question "không" ("... không ạ?"). */
+export const QUESTION_TAIL: ReadonlySet<string> = new Set(['a', 'vay', 'nhi', 'ta', 'ha', 'ho', 'the', 'nhe', 'ban', 'moi', 'nguoi', 'ae', 'ad', 'oi', 'em', 'anh', 'chi', 'bac', 'si', 'cac']);
+
+/** Unit words that make a preceding number word a number ("hai tuần" = 2 tuần). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
+};
+export const NUMBER_UNITS: ReadonlySet<string> = new Set([
+  'tuan', 'ngay', 'thang', 'nguoi', 'trieu', 'nghin', 'ngan', 'ty', 'lit', 'cap', 'do', 'gio', 'phut', 'lan',
+  'nam', 'tieng', 'ca', 'tram',
+]);
+export const MULTIPLIERS: Readonly<Record<string, number>> = {
+  nghin: 1e3, ngan: 1e3, k: 1e3, trieu: 1e6, tr: 1e6, ty: 1e9, cu: 1e6, lit: 1,
+};

@@ -1,0 +1,117 @@
+/**
+ * The fact-check registry model: a claim that fact-checkers have verified, with its verdict and the
+ * correction to attach. Plain data (dates as ISO strings) so a store can persist it as rows + JSON.
+ */
+import { z } from 'zod';
+
+export const VERDICTS = ['false', 'misleading', 'unverified', 'true'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const FACTCHECK_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type FactCheckStatus = (typeof FACTCHECK_STATUSES)[number];
+
+export const HISTORY_ACTIONS = ['created', 'imported', 'updated', 'merged', 'status-changed'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date' });
+
+export const factCheckHistoryEntrySchema = z.object({
+  /** ISO time of the change; null when the caller had no clock to give (pure parsing). */
+  at: isoDate.nullable(),
+  action: z.enum(HISTORY_ACTIONS),
+  /** User or import source responsible for the change. */
+  by: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type FactCheckHistoryEntry = z.infer<typeof factCheckHistoryEntrySchema>;
+
+export const factCheckSchema = z.object({
+  /** Internal id, stable: derived from the external id (or the claim) so re-imports land on the same row. */
+  id: z.string().min(1),
+  /** The id given by the importing organisation; what `kiemtin match` reports when present. */
+  externalId: z.string().min(1).nullable(),
+  /** The claim as it circulates, one or two sentences. */
+  claim: z.string().min(1),
+  verdict: z.enum(VERDICTS),
+  /** The rating label as the fact-checker wrote it ("Sai sự thật", "Mostly false"), kept for display. */
+  ratingLabel: z.string().nullable(),
+  /** The correction a reviewer attaches to a matching post. */
+  correction: z.string(),
+  evidenceLinks: z.array(z.string()),
+  /** Organisation that published the fact-check. */
+  authorOrg: z.string().nullable(),
+  /** Who made the claim, when known (a page, a person). */
+  claimAuthor: z.string().nullable(),
+  /** When the claim first appeared. */
+  claimDate: isoDate.nullable(),
+  /** When the fact-check was published. */
+  reviewDate: isoDate.nullable(),
+  /** Public URL of the fact-check article. */
+  url: z.string().nullable(),
+  status: z.enum(FACTCHECK_STATUSES),
+  /** BCP 47 language of the claim; matching is built for 'vi'. */
+  language: z.string().min(2),
+  history: z.array(factCheckHistoryEntrySchema),
+});
+export type FactCheck = z.infer<typeof factCheckSchema>;
+
+/** The simple import format: `[{"id","claim","verdict","correction"}, ...]`, other fields optional. */
+export const simpleFactCheckSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  claim: z.string().trim().min(1),
+  verdict: z.string().trim().min(1),
+  correction: z.string(),
+  ratingLabel: z.string().nullish(),
+  evidenceLinks: z.array(z.string()).nullish(),
+  authorOrg: z.string().nullish(),
+  claimAuthor: z.string().nullish(),
+  claimDate: isoDate.nullish(),
+  reviewDate: isoDate.nullish(),
+  url: z.string().nullish(),
+  status: z.enum(FACTCHECK_STATUSES).nullish(),
+  language: z.string().min(2).nullish(),
+  history: z.array(factCheckHistoryEntrySchema).nullish(),
+});
+export type SimpleFactCheck = z.input<typeof simpleFactCheckSchema>;
+
+/** A span of the raw document text: `text === raw.slice(start, end)`. */
+export interface Passage {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The verifier's measurements for one match; all in 0..1 unless said. */
+export interface ClaimMatchFeatures {
+  /** BM25 score of the fact-check for the whole document (unnormalised). */
+  retrieval: number;
+  /** Weighted share of the claim's content syllables found in the passage. */
+  coverage: number;
+  /** Share of the claim's syllable bigrams found in the passage. */
+  bigrams: number;
+  /** Weighted share of the claim's distinctive terms (names, places, rare words) found. */
+  anchors: number;
+  /** Share of matched claim terms that appear in the claim's order. */
+  order: number;
+  /** 'agree' | 'changed' | 'absent' | 'none' (claim has no number). */
+  numbers: 'agree' | 'changed' | 'absent' | 'none';
+  /** Cues found around the passage, by kind. */
+  debunkCues: string[];
+  questionCues: string[];
+  chainCues: string[];
+  /** Claim terms that the passage puts under a negation the claim does not have (or vice versa). */
+  negated: string[];
+}
+
+export interface ClaimMatch {
+  /** The external id when the fact-check was imported with one, else the internal id. */
+  factCheckId: string;
+  /** 0..1; compared against the matcher's threshold. */
+  score: number;
+  passage: Passage;
+  /** One or two sentences for a reviewer. */
+  explanation: string;
+  features: ClaimMatchFeatures;
+}
