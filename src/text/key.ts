@@ -4,7 +4,7 @@
  */
 import { fixEncodingMapped } from './encoding.js';
 import type { MappedText } from './mapped.js';
-import { keyEntry } from './teencode.js';
+import { keyEntry, readCk } from './teencode.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
@@ -163,7 +163,13 @@ export function keyTokens(raw: string): KeyToken[] {
     if (w.length === 0) continue;
     const entry = isToken(p) ? keyEntry(w) : undefined;
     if (entry !== undefined && contextAllows(entry.when, pieces, i)) {
-      const parts = entry.key.split(' ');
+      let keyText = entry.key;
+      if (w === 'ck') {
+        const near = pieces.slice(Math.max(0, i - 3), i + 4);
+        const folded = near.map((q) => (isToken(q) && q.kind !== 'word' ? (q.kind === 'number' ? 'k' : '') : reduceWord(q.text)));
+        keyText = readCk(folded, Math.min(i, 3), false) ?? entry.key;
+      }
+      const parts = keyText.split(' ');
       for (const part of parts) {
         const kt: KeyToken = { key: part, start, end };
         if (entry.alts !== undefined) kt.alts = [...entry.alts];

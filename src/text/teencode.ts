@@ -47,6 +47,9 @@ type Counts = Record<string, number>;
 const LEX = lexnorm as unknown as { unigram: Record<string, Counts>; left: Record<string, Counts>; right: Record<string, Counts> };
 const own = (o: Record<string, Counts>, k: string): Counts | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
+// Display never turns a look-alike ("lol", "cu", "lon") into a profanity: that call is the detectors'.
+const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ', 'dái']);
+
 /** Weight of a context observation relative to a bare unigram count (tuned on ViLexNorm dev). */
 export const CONTEXT_WEIGHT = 4;
 
@@ -72,5 +75,27 @@ export function chooseDisplay(word: string, prev: string, next: string): string 
       bestScore = s;
     }
   }
-  return best === word ? undefined : best;
+  if (best === word || PROFANITY.has(best)) return undefined;
+  return best;
+}
+
+const MONEY_CUES = new Set(['tien', 'tk', 'stk', 'khoan', 'ngan', 'hang', 'bank', 'vietcombank', 'momo', 'coc', 'gia', 'ship', 'phi', 'k', 'tr', 'trieu', 'nghin', 'ngan', 'dong', 'vnd', 'vnđ', 'qua', 'vao', 'ib', 'inbox']);
+const FAMILY_CUES = new Set(['vk', 'vo', 'con', 'chong', 'ck', 'nha', 'yeu', 'cuoi', 'ba', 'me', 'bo', 'anh', 'em']);
+
+/**
+ * "ck" is chồng (husband) in chat and chuyển khoản (bank transfer) in trade and scams: look two
+ * words either side (folded, three each way) for money or family cues. Returns undefined when neither is seen.
+ */
+export function readCk(folded: readonly string[], i: number, numberNear: boolean): 'chuyen khoan' | 'chong' | undefined {
+  let money = numberNear ? 1 : 0;
+  let family = 0;
+  for (let k = Math.max(0, i - 3); k <= i + 3 && k < folded.length; k++) {
+    if (k === i) continue;
+    const w = folded[k] ?? '';
+    if (MONEY_CUES.has(w)) money++;
+    if (FAMILY_CUES.has(w)) family++;
+  }
+  if (money > family) return 'chuyen khoan';
+  if (family > money) return 'chong';
+  return undefined;
 }
