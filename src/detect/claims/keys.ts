@@ -1,10 +1,8 @@
 /**
- * Matching keys for claim matching. Stand-in for the text core's `keyTokens` (src/text/index.ts is
- * being written concurrently): everything goes through `claimKeyTokens`, so switching is one edit.
- * A key is lower case, diacritic-free, with common teencode expanded; offsets point into the raw text
- * (NFD input is fine: combining marks are dropped while keeping the map back to raw indices).
+ * Matching keys for claim matching, on top of the text core's key: lower case, diacritic-free, teencode
+ * expanded, offsets into the raw text. Everything goes through `claimKeyTokens`.
  */
-import { foldDiacritics } from '../../text/fold.js';
+import { foldDiacritics, keyTokens } from '../../text/index.js';
 
 export interface KeyToken {
   key: string;
@@ -30,14 +28,12 @@ export function diacriticSig(rawSyllable: string): string {
 // Teencode and chat abbreviations that change matching; values may be several syllables.
 // Ambiguous forms ("ck" = chồng / chuyển khoản) are left alone rather than guessed.
 const TEENCODE: Record<string, string> = {
-  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', hem: 'khong', kg: 'khong', khg: 'khong', hong: 'khong',
-  khum: 'khong', hk: 'khong', kp: 'khong phai',
-  dc: 'duoc', dk: 'duoc', dx: 'duoc',
+  khum: 'khong', hk: 'khong', kp: 'khong phai', dx: 'duoc',
   vs: 'voi', r: 'roi', j: 'gi', z: 'vay', zay: 'vay', dzay: 'vay',
   mn: 'moi nguoi', mng: 'moi nguoi', ng: 'nguoi', nguoj: 'nguoi', ngta: 'nguoi ta',
   bn: 'bao nhieu', bnh: 'bao nhieu', cx: 'cung', cg: 'cung', ms: 'moi', lm: 'lam', ns: 'noi',
   dt: 'dien thoai', dth: 'dien thoai', sdt: 'so dien thoai', tk: 'tai khoan', stk: 'so tai khoan',
-  tp: 'thanh pho', hcm: 'ho chi minh', tphcm: 'thanh pho ho chi minh', sg: 'sai gon', hn: 'ha noi',
+  tp: 'thanh pho', hcm: 'tphcm', tphcm: 'thanh pho ho chi minh', sg: 'sai gon', hn: 'ha noi',
   bv: 'benh vien', bs: 'bac si', cq: 'co quan', cs: 'canh sat', csgt: 'canh sat giao thong',
   nd: 'nghi dinh', tt: 'thong tu', qd: 'quyet dinh', vn: 'viet nam', bhxh: 'bao hiem xa hoi', bhyt: 'bao hiem y te',
   nc: 'nuoc', trc: 'truoc', ntn: 'nhu the nao', nhma: 'nhung ma', cp: 'chinh phu', nma: 'nhung ma', tr: 'trieu', ty: 'ty',
@@ -63,38 +59,22 @@ const SWAPS: ReadonlyArray<[RegExp, string]> = [
 
 const COMBINING = /[\u0300-\u036f]/;
 
-/** Lower-case, diacritic-free key of one character (combining marks fold to ''). */
-function foldChar(ch: string): string {
-  if (COMBINING.test(ch)) return '';
-  return foldDiacritics(ch).toLowerCase();
-}
-
-const TOKEN_RE = /[0-9]+(?:[.,][0-9]+)*[a-z]*|[a-z][a-z0-9]*/g;
-
-/** Key tokens of raw text with offsets into it: "Ko phải tin giả" → khong, phai, tin, gia. */
+/**
+ * Key tokens of raw text with offsets into it: "Ko phải tin giả" → khong, phai, tin, gia.
+ * Built on the text core's `keyTokens` (encodings, teencode, obfuscation), plus a few abbreviations
+ * that matter for claims (bv, hcm, sdt...).
+ */
 export function claimKeyTokens(raw: string): KeyToken[] {
-  // Fold character by character so every key index maps back to a raw index.
-  let folded = '';
-  const map: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const f = foldChar(raw[i] ?? '');
-    for (let j = 0; j < f.length; j++) {
-      folded += f[j];
-      map.push(i);
-    }
-  }
   const out: KeyToken[] = [];
-  for (const m of folded.matchAll(TOKEN_RE)) {
-    const kStart = m.index;
-    const kEnd = kStart + m[0].length;
-    const start = map[kStart] ?? 0;
-    let end = (map[kEnd - 1] ?? start) + 1;
-    while (end < raw.length && COMBINING.test(raw[end] ?? '')) end++;
-    const first = raw[start] ?? '';
+  for (const t of keyTokens(raw)) {
+    const surface = raw.slice(t.start, t.end);
+    const first = surface.charAt(0);
     const capital = first !== first.toLowerCase();
-    const keys = expandKey(m[0]);
-    const sig = keys.length === 1 && keys[0] === m[0] ? diacriticSig(raw.slice(start, end)) : null;
-    for (const key of keys) out.push({ key, start, end, capital, sig });
+    const key = /^\d/.test(t.key) ? foldDiacritics(t.key) : t.key;
+    const keys = /^\d/.test(key) ? [key] : expandKey(key);
+    const plain = keys.length === 1 && keys[0] === foldDiacritics(surface).toLowerCase();
+    const sig = plain ? diacriticSig(surface) : null;
+    for (const k of keys) out.push({ key: k, start: t.start, end: t.end, capital, sig });
   }
   return out;
 }
