@@ -27,6 +27,8 @@ export interface DomElement extends DomNode {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   closest(selector: string): DomElement | null;
+  matches(selector: string): boolean;
+  cloneNode(deep: boolean): DomElement;
   remove(): void;
 }
 
@@ -223,7 +225,7 @@ export function htmlToText(html: string): string {
 /** Class or id tokens that mark page furniture: ads, sharing, related links, comment forms, widgets. */
 const NOISE_TOKEN =
   /^(ads?|adv|advert\w*|advertisement|adsbygoogle|ad[-_]?(slot|unit|box|banner|container|wrapper|block|zone)|inline-ad|banner|banners|quang-?cao|qc|sponsor(ed)?|share|sharing|share-?(buttons?|bar|box|tools?|links?)|post-share-buttons|social(-?(share|links|buttons))?|related|related-?(posts?|news|articles?|items?)|tin-?lien-?quan|lien-?quan|comment-?form|comments?-?form|reply-?form|respond|widget|sidebar|breadcrumbs?|navbar|menu|newsletter|subscribe|print-?only|hidden|screen-reader-text|sr-only)$/i;
-const NOISE_PART = /(^|[-_])(ads|adsense|advert|quangcao|sponsor)([-_]|$)/i;
+const NOISE_PART = /(^|[-_])(ads?|adsense|advert\w*|quang-?cao|sponsor\w*|banner)([-_]|$)/i;
 
 const NOISE_SELECTOR =
   'script,style,noscript,template,iframe,object,embed,svg,canvas,form,button,select,textarea,input,ins,nav,aside';
@@ -245,7 +247,7 @@ function fold(s: string): string {
 
 /** True when the element's class or id says it is an ad, a share bar, related links or a widget. */
 export function isNoiseElement(el: DomElement): boolean {
-  const tokens = `${el.className || ''} ${el.id || ''}`.split(/\s+/).filter(Boolean);
+  const tokens = `${el.className || ''} ${el.id || ''}`.replace(/_/g, '-').split(/\s+/).filter(Boolean);
   return tokens.some((t) => NOISE_TOKEN.test(t) || NOISE_PART.test(t));
 }
 
