@@ -266,7 +266,7 @@ export class NearDupIndex {
     }
     matches.sort((a, b) => b.jaccard - a.jaccard);
     const mine = this.clusterIdOfText(t);
-    return this.resultFor(meta.id, t, 'indexed', matches, merged.filter((m) => m !== mine));
+    return this.resultFor(meta.id, t, 'indexed', matches, merged.filter((m) => m !== mine && m !== meta.id));
   }
 
   /** Cluster id of a document, or null when it is not indexed (unknown, skipped or beyond the cap). */
