@@ -1,4 +1,7 @@
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './commands/check.js';
+import { registerCrawlCommands } from './commands/crawl.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerOutletCommands } from './commands/outlets.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -19,6 +22,8 @@ export function buildProgram(): Command {
   registerOutletCommands(program);
   registerTokenCommands(program);
   registerDemoCommand(program);
+  registerCheckCommand(program);
+  registerCrawlCommands(program);
   return program;
 }
 
@@ -34,4 +39,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error(formatError(err));
     return exitCodeFor(err);
   }
+}
+
+// Run directly (`tsx src/cli/main.ts ...` in development); bin/kiemtin.js calls main() after a build.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 70;
+    },
+  );
 }
