@@ -43,6 +43,9 @@ export interface TracedFeature {
   bucket: number;
   kind: FeatureKind;
   ngram: string;
+  /** Span in the normalised stream (not in the raw text): features over the same words share it. */
+  start: number;
+  end: number;
 }
 
 // Character classes: 0 separator, 1 word character, 2 symbol (punctuation, emoji), 3 ignorable.
@@ -168,7 +171,7 @@ export class FeatureExtractor {
         const c = this.buf[j]!;
         ngram += String.fromCharCode(folded && c < FOLD_LIMIT ? FOLD[c]! : c);
       }
-      result.push({ bucket: this.out[i]!, kind, ngram });
+      result.push({ bucket: this.out[i]!, kind, ngram, start: trace.starts[i]!, end: trace.ends[i]! });
     }
     return result;
   }

@@ -3,7 +3,7 @@
  * temperature-scaled (calibrated) probabilities and per-label decision offsets tuned for macro-F1.
  */
 import { FeatureExtractor } from './features.js';
-import type { FeatureConfig, FeatureKind } from './features.js';
+import type { FeatureConfig } from './features.js';
 
 export interface LinearModel {
   /** Model name, e.g. "hate-speech". */
@@ -31,7 +31,6 @@ export interface Prediction {
 
 export interface TopFeature {
   ngram: string;
-  kind: FeatureKind;
   /** Contribution to the predicted label's logit, relative to the mean over labels. */
   weight: number;
 }
@@ -159,28 +158,58 @@ export class TextClassifier {
   }
 
   /**
-   * The n-grams that pushed hardest towards `label` (default: the decided label), strongest first.
+   * The word n-grams that pushed hardest towards `label` (default: the decided label), strongest first.
    * A feature's weight is its share of the logit for the label minus its mean share over all labels.
+   * Folded-word features count towards the words they fold, and character n-grams are shared out
+   * among the words they overlap, so a reviewer reads words ("đồ ngu"), not fragments ("ồ n").
    */
   explain(text: string, limit = 5, label?: string): TopFeature[] {
     const k = this.model.labels.length;
-    const target = label === undefined ? this.model.labels.indexOf(this.classify(text).label) : this.model.labels.indexOf(label);
+    const target = this.model.labels.indexOf(label ?? this.classify(text).label);
     if (target < 0) return [];
     const traced = this.extractor.traced(text);
     const scale = featureScale(traced.length);
-    const byNgram = new Map<string, TopFeature>();
-    for (const f of traced) {
-      const base = f.bucket * k;
+    const contribution = (bucket: number): number => {
+      const base = bucket * k;
       let mean = 0;
       for (let c = 0; c < k; c++) mean += this.model.weights[base + c]!;
-      mean /= k;
-      const contribution = (this.model.weights[base + target]! - mean) * scale;
-      const key = `${f.kind}\u0000${f.ngram}`;
-      const seen = byNgram.get(key);
-      if (seen) seen.weight += contribution;
-      else byNgram.set(key, { ngram: f.ngram.trim(), kind: f.kind, weight: contribution });
+      return (this.model.weights[base + target]! - mean / k) * scale;
+    };
+    // Word spans, keyed by "start:end"; the word unigrams give the token of each stream position.
+    const spans = new Map<string, { ngram: string; weight: number }>();
+    const tokenAt = new Map<number, string>();
+    for (const f of traced) {
+      if (f.kind !== 'word' && f.kind !== 'folded-word') continue;
+      const key = `${f.start}:${f.end}`;
+      if (!spans.has(key)) spans.set(key, { ngram: '', weight: 0 });
+      if (f.kind === 'word') spans.get(key)!.ngram = f.ngram;
+      if (!f.ngram.includes(' ')) for (let p = f.start; p < f.end; p++) tokenAt.set(p, key);
     }
-    return [...byNgram.values()]
+    const loose = new Map<string, number>();
+    for (const f of traced) {
+      const w = contribution(f.bucket);
+      if (f.kind === 'word' || f.kind === 'folded-word') {
+        spans.get(`${f.start}:${f.end}`)!.weight += w;
+        continue;
+      }
+      const owners = new Set<string>();
+      for (let p = f.start; p < f.end; p++) {
+        const owner = tokenAt.get(p);
+        if (owner !== undefined) owners.add(owner);
+      }
+      if (owners.size === 0) {
+        loose.set(f.ngram, (loose.get(f.ngram) ?? 0) + w);
+        continue;
+      }
+      for (const owner of owners) spans.get(owner)!.weight += w / owners.size;
+    }
+    // The same words appearing twice add up.
+    const byNgram = new Map<string, number>(loose);
+    for (const { ngram, weight } of spans.values()) {
+      if (ngram !== '') byNgram.set(ngram, (byNgram.get(ngram) ?? 0) + weight);
+    }
+    return [...byNgram.entries()]
+      .map(([ngram, weight]) => ({ ngram: ngram.trim(), weight }))
       .filter((f) => f.weight > 0 && f.ngram !== '')
       .sort((a, b) => b.weight - a.weight || (a.ngram < b.ngram ? -1 : 1))
       .slice(0, limit);
