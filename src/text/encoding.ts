@@ -228,7 +228,8 @@ export function detectEncoding(raw: string): { encoding: Encoding; confidence: n
   }
   // Real Unicode Vietnamese uses letters outside Latin-1 (ă, đ, ơ, ư, ạ, ả...), which mojibake never has.
   if (NON_LATIN1_VI.test(raw)) return { encoding: 'unicode', confidence: 1 };
-  const tokens = tokensOf(raw).filter((t) => /[\u0080-\uffff]/.test(t));
+  // 8-bit legacy letters are all above ASCII, so ASCII punctuation separates words too.
+  const tokens = raw.split(/[\s!-/:-@[-`{-~]+/).filter((t) => /[\u0080-\uffff]/.test(t));
   if (tokens.length === 0) return { encoding: 'unicode', confidence: 1 };
   const asIs = scoreCandidate(tokens, (t) => t);
   const candidates: Array<[Encoding, number]> = [

@@ -38,6 +38,8 @@ export function foldWord(w: string): string {
     else if (ch === 'đ' || ch === 'ð') out += 'd';
     else out += HOMOGLYPHS[ch] ?? ch;
   }
+  // Non-Latin scripts (Hangul...) were decomposed by NFD above: recompose them.
+  if (/[\u0080-\uffff]/.test(out)) out = out.normalize('NFC');
   if (FOLD_CACHE.size < 50_000) FOLD_CACHE.set(w, out);
   return out;
 }
@@ -54,7 +56,8 @@ interface Piece {
 
 /**
  * Joins obfuscated spellings into one word: letters split by single separators ("đ.m", "d-m",
- * "d~i.t", "l.o.n") and runs of three or more single letters split by spaces ("d i t").
+ * "d~i.t", "l.o.n"). Letters split by spaces ("d i t") are left apart: joining them would make the key
+ * non-idempotent (the key itself is letters split by spaces); rules can match the key tokens in sequence.
  */
 function joinPieces(text: string, tokens: readonly Token[]): Array<Piece | Token> {
   const out: Array<Piece | Token> = [];
@@ -89,17 +92,6 @@ function joinPieces(text: string, tokens: readonly Token[]): Array<Piece | Token
         out.push({ text: raw.replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''), start: t.start, end, joined: true });
         i = j;
         continue;
-      }
-      // Spaced single letters.
-      if (t.text.length === 1) {
-        let k = i;
-        while (tokens[k + 1]?.kind === 'word' && tokens[k + 1]?.text.length === 1 && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
-        if (k - i >= 2) {
-          const last = tokens[k];
-          out.push({ text: tokens.slice(i, k + 1).map((x) => x.text).join(''), start: t.start, end: last?.end ?? t.end, joined: true });
-          i = k;
-          continue;
-        }
       }
     }
     out.push(t);
@@ -161,7 +153,7 @@ export function keyTokens(raw: string): KeyToken[] {
     }
     const w = reduceWord(p.text);
     if (w.length === 0) continue;
-    const entry = isToken(p) ? keyEntry(w) : undefined;
+    const entry = keyEntry(w);
     if (entry !== undefined && contextAllows(entry.when, pieces, i)) {
       let keyText = entry.key;
       if (w === 'ck') {

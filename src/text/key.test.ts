@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { keyTokens, matchKey } from './key.js';
+
+describe('matchKey', () => {
+  it('matches text without diacritics (đ → d included)', () => {
+    expect(matchKey('Đường Hoà Bình ĐẸP')).toBe(matchKey('duong hoa binh dep'));
+    expect(matchKey('Hòa')).toBe(matchKey('hoà'));
+  });
+  it('reduces obfuscation: separators, repeats, leetspeak, look-alikes, VIQR marks', () => {
+    expect(matchKey('đ.m')).toBe('dm');
+    expect(matchKey('d-m')).toBe('dm');
+    expect(matchKey('d~i.t')).toBe('dit');
+    expect(matchKey('nguuuu')).toBe('ngu');
+    expect(matchKey('d1t')).toBe('dit');
+    expect(matchKey('с\u0430m')).toBe('cam'); // Cyrillic с and а
+  });
+  it('expands unambiguous teencode, and k only where it means không', () => {
+    expect(matchKey('ko đc j đâu ae')).toBe('khong duoc gi dau anh em');
+    expect(matchKey('k biết')).toBe('khong biet');
+    expect(matchKey('giá 50 k')).toBe('gia 50 k');
+  });
+  it('reads ck by context and keeps alternatives', () => {
+    expect(matchKey('ck cho mình 500k nhé')).toMatch(/^chuyen khoan/);
+    expect(matchKey('vk ck cãi nhau')).toBe('vo chong cai nhau');
+    const t = keyTokens('ck ơi');
+    expect(t[0]?.key).toBe('ck');
+    expect(t[0]?.alts).toEqual(['chong', 'chuyen khoan']);
+  });
+  it('does not fold plain words into profanity', () => {
+    expect(matchKey('lol')).toBe('lol');
+    expect(matchKey('cu li')).toBe('cu li');
+    expect(matchKey('con cò')).toBe('con co');
+  });
+  it('gives raw offsets, shared by the syllables of one expansion', () => {
+    expect(keyTokens('Ko ntn')).toEqual([
+      { key: 'khong', start: 0, end: 2 },
+      { key: 'nhu', start: 3, end: 6 },
+      { key: 'the', start: 3, end: 6 },
+      { key: 'nao', start: 3, end: 6 },
+    ]);
+    const raw = 'xem Vieät Nam';
+    const vn = keyTokens(raw);
+    expect(vn.map((t) => raw.slice(t.start, t.end))).toEqual(['xem', 'Vieät', 'Nam']);
+  });
+  it('fixes legacy encodings in the key', () => {
+    expect(matchKey('Coäng hoøa')).toBe('cong hoa');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { keyTokens, matchKey, normalizeDisplay, sentences, tokenize, fixEncoding } from './index.js';
+
+// Strings mixing Vietnamese, legacy-looking bytes, separators, emoji and arbitrary code points.
+const pieces = fc.constantFrom('Việt', 'ko', 'đc', 'đ.m', 'Vieät', "Vie^.t", 'hoa\u0300', ' ', '\n', ':))', '😂', 'https://a.vn', '0912345678', '@ab', '#x', '&amp;', '\u200b', 'ｋ', 'Ð', 'ck', '500k', '.', 'nguuuu');
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(pieces, { maxLength: 20 }).map((a) => a.join('')), fc.string({ maxLength: 40 }));
+
+describe('text properties', () => {
+  it('never throws; offsets stay inside the raw text and are ordered', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        for (const t of [...tokenize(raw), ...keyTokens(raw), ...sentences(raw)]) {
+          expect(t.start).toBeGreaterThanOrEqual(0);
+          expect(t.end).toBeLessThanOrEqual(raw.length);
+          expect(t.start).toBeLessThanOrEqual(t.end);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('matchKey joins keyTokens and has no empty or spaced tokens', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const kt = keyTokens(raw);
+        expect(matchKey(raw)).toBe(kt.map((t) => t.key).join(' '));
+        for (const t of kt) expect(t.key).toMatch(/^\S+$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('NFC out, and idempotent on its own output', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const d = normalizeDisplay(raw);
+        expect(d.normalize('NFC')).toBe(d);
+        expect(normalizeDisplay(d)).toBe(d);
+        const k = matchKey(raw);
+        expect(k.normalize('NFC')).toBe(k);
+        expect(matchKey(k)).toBe(k);
+        const f = fixEncoding(raw);
+        expect(fixEncoding(f)).toBe(f);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
