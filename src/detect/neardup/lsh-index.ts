@@ -15,7 +15,7 @@ export interface LshOptions {
   maxCandidates: number;
 }
 
-export const DEFAULT_LSH_OPTIONS: LshOptions = { bands: 32, rows: 4, maxChain: 64, maxCandidates: 256 };
+export const DEFAULT_LSH_OPTIONS: LshOptions = { bands: 32, rows: 5, maxChain: 64, maxCandidates: 256 };
 
 /** Probability that a pair with Jaccard `s` becomes a candidate: 1 − (1 − s^rows)^bands. */
 export function candidateProbability(s: number, bands: number, rows: number): number {

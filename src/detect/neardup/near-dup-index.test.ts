@@ -22,9 +22,10 @@ describe('MinHash and LSH', () => {
     expect(decodeU32(encodeU32(siga))).toEqual(siga);
   });
 
-  it('makes pairs at Jaccard 0.7 candidates with probability above 0.999 (32 bands × 4 rows)', () => {
-    expect(candidateProbability(0.7, 32, 4)).toBeGreaterThan(0.999);
-    expect(candidateProbability(0.2, 32, 4)).toBeLessThan(0.05);
+  it('makes pairs at Jaccard 0.7 candidates with probability above 0.995 (the default 32 bands × 5 rows)', () => {
+    const { bands, rows } = new NearDupIndex().lshOptions;
+    expect(candidateProbability(0.7, bands, rows)).toBeGreaterThan(0.995);
+    expect(candidateProbability(0.2, bands, rows)).toBeLessThan(0.02);
   });
 });
 

@@ -41,7 +41,7 @@ export interface NearDupOptions {
 export const DEFAULT_NEAR_DUP_OPTIONS: NearDupOptions = {
   shingle: DEFAULT_SHINGLE_OPTIONS,
   lsh: {},
-  numPerm: 128,
+  numPerm: 160,
   threshold: 0.7,
   minTokens: 4,
   maxMembersPerText: 10_000,
@@ -175,6 +175,11 @@ export class NearDupIndex {
     this.paramsHash = fmix32(
       Math.imul(p.size, 0x9e3779b1) ^ Math.imul(p.maxShingles, 0x85ebca6b) ^ Math.imul(this.opts.numPerm, 0xc2b2ae35) ^ MINHASH_SEED,
     );
+  }
+
+  /** The LSH banding in use (defaults merged with the options). */
+  get lshOptions(): LshOptions {
+    return this.lsh.opts;
   }
 
   /** Counts and an estimate of the memory held (typed arrays exactly; strings and maps estimated). */
