@@ -27,6 +27,8 @@ export interface Tok extends KeyToken {
 export interface Analysis {
   raw: string;
   toks: Tok[];
+  /** Every cue phrase in the text, in token order. */
+  cues: CueHit[];
   /** Few syllables carry diacritics: the text was typed without them, so only folded keys compare. */
   toneless: boolean;
   sentences: Array<{ start: number; end: number; firstTok: number; endTok: number }>;
@@ -117,7 +119,7 @@ export function analyze(raw: string): Analysis {
     letters++;
     if (t.sig !== '') marked++;
   }
-  return { raw, toks, sentences, toneless: letters === 0 || marked / letters < 0.15 };
+  return { raw, toks, sentences, cues: findCues(toks, 0, toks.length), toneless: letters === 0 || marked / letters < 0.15 };
 }
 
 /** A key that carries meaning: not a stopword, not a number. */
@@ -131,10 +133,18 @@ export interface CueHit {
   tok: number;
 }
 
-const CUE_LIST: Array<{ kind: CueKind; words: string[]; phrase: string }> = (
-  Object.entries(CUES) as Array<[CueKind, readonly string[]]>
-).flatMap(([kind, list]) => list.map((phrase) => ({ kind, words: phrase.split(' '), phrase })));
-CUE_LIST.sort((a, b) => b.words.length - a.words.length);
+const CUES_BY_FIRST = new Map<string, Array<{ kind: CueKind; words: string[]; phrase: string }>>();
+for (const [kind, list] of Object.entries(CUES) as Array<[CueKind, readonly string[]]>) {
+  for (const phrase of list) {
+    const words = phrase.split(' ');
+    const first = words[0] ?? '';
+    const bucket = CUES_BY_FIRST.get(first) ?? [];
+    bucket.push({ kind, words, phrase });
+    // Longest phrase first, so "khong dung su that" wins over "khong dung".
+    bucket.sort((a, b) => b.words.length - a.words.length);
+    CUES_BY_FIRST.set(first, bucket);
+  }
+}
 
 /**
  * Cue phrases in toks[from, to). A debunk cue right after "không (phải)" ("không phải tin giả") is an
@@ -142,18 +152,16 @@ CUE_LIST.sort((a, b) => b.words.length - a.words.length);
  */
 export function findCues(toks: Tok[], from: number, to: number): CueHit[] {
   const hits: CueHit[] = [];
-  const used = new Set<number>();
-  for (const cue of CUE_LIST) {
-    for (let i = Math.max(0, from); i + cue.words.length <= to; i++) {
-      if (used.has(i)) continue;
-      if (!cue.words.every((w, j) => toks[i + j]?.key === w)) continue;
-      for (let j = 0; j < cue.words.length; j++) used.add(i + j);
-      const p1 = toks[i - 1]?.key;
-      const p2 = toks[i - 2]?.key;
-      const negatedCue =
-        cue.kind.startsWith('debunk') && (p1 === 'khong' || (p1 === 'phai' && p2 === 'khong'));
-      hits.push({ kind: negatedCue ? 'chain' : cue.kind, phrase: negatedCue ? `khong phai ${cue.phrase}` : cue.phrase, tok: i });
-    }
+  for (let i = Math.max(0, from); i < to; i++) {
+    const bucket = CUES_BY_FIRST.get((toks[i] as Tok).key);
+    if (bucket === undefined) continue;
+    const cue = bucket.find((c) => i + c.words.length <= to && c.words.every((w, j) => toks[i + j]?.key === w));
+    if (cue === undefined) continue;
+    const p1 = toks[i - 1]?.key;
+    const p2 = toks[i - 2]?.key;
+    const negatedCue = cue.kind.startsWith('debunk') && (p1 === 'khong' || (p1 === 'phai' && p2 === 'khong'));
+    hits.push({ kind: negatedCue ? 'chain' : cue.kind, phrase: negatedCue ? `khong phai ${cue.phrase}` : cue.phrase, tok: i });
+    i += cue.words.length - 1;
   }
   return hits;
 }

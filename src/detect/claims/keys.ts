@@ -70,13 +70,26 @@ export function claimKeyTokens(raw: string): KeyToken[] {
     const surface = raw.slice(t.start, t.end);
     const first = surface.charAt(0);
     const capital = first !== first.toLowerCase();
-    const key = /^\d/.test(t.key) ? foldDiacritics(t.key) : t.key;
-    const keys = /^\d/.test(key) ? [key] : expandKey(key);
-    const plain = keys.length === 1 && keys[0] === foldDiacritics(surface).toLowerCase();
-    const sig = plain ? diacriticSig(surface) : null;
+    const { keys, sig } = surfaceInfo(surface, t.key);
     for (const k of keys) out.push({ key: k, start: t.start, end: t.end, capital, sig });
   }
   return out;
+}
+
+// Folding and signatures cost Unicode normalisation; syllables repeat a lot, so results are memoised.
+const memo = new Map<string, { keys: string[]; sig: string | null }>();
+
+function surfaceInfo(surface: string, coreKey: string): { keys: string[]; sig: string | null } {
+  const id = `${surface}\u0000${coreKey}`;
+  const hit = memo.get(id);
+  if (hit !== undefined) return hit;
+  const key = /^\d/.test(coreKey) ? foldDiacritics(coreKey) : coreKey;
+  const keys = /^\d/.test(key) ? [key] : expandKey(key);
+  const plain = keys.length === 1 && keys[0] === foldDiacritics(surface).toLowerCase();
+  const info = { keys, sig: plain ? diacriticSig(surface) : null };
+  if (memo.size > 50_000) memo.clear();
+  memo.set(id, info);
+  return info;
 }
 
 /** One folded token → one or more normalised keys (teencode expanded, repeats squeezed). */

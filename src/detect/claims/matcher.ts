@@ -6,7 +6,6 @@
  */
 import {
   analyze,
-  findCues,
   isContent,
   isQuestionSentence,
   negationScope,
@@ -222,7 +221,7 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     anchorWeight: [...anchors.values()].reduce((s, w) => s + w, 0) || 1,
     numbers,
     negScope: negationScope(a, 0, a.toks.length, contentSet),
-    ownCues: new Set(findCues(a.toks, 0, a.toks.length).map((h) => h.phrase)),
+    ownCues: new Set(a.cues.map((h) => h.phrase)),
   };
 }
 
@@ -361,15 +360,16 @@ function verify(c: PreparedClaim, doc: Analysis, retrieval: number): ClaimMatch 
   const ctxTo = short ? sents.length : Math.min(sents.length, best.to + 1);
   const tokFrom = sents[ctxFrom]?.firstTok ?? 0;
   const tokTo = sents[ctxTo - 1]?.endTok ?? tokFrom;
-  const cues: CueHit[] = findCues(doc.toks, Math.max(0, tokFrom), Math.max(0, tokTo)).filter((h) => !c.ownCues.has(h.phrase));
+  const inRange = (h: CueHit, a: number, b: number): boolean => h.tok >= a && h.tok < b;
+  const cues: CueHit[] = doc.cues.filter((h) => inRange(h, tokFrom, tokTo) && !c.ownCues.has(h.phrase));
   const strong = cues.filter((h) => h.kind === 'debunk-strong').map((h) => h.phrase);
   const weak = cues.filter((h) => h.kind === 'debunk-weak').map((h) => h.phrase);
   // Question cues count only in the passage and the sentence right after it ("... Có thật không?").
   const qTo = Math.min(sents.length, best.to + 1);
   const qTokFrom = sents[best.from]?.firstTok ?? 0;
   const qTokTo = sents[qTo - 1]?.endTok ?? qTokFrom;
-  const questionCues = findCues(doc.toks, Math.max(0, qTokFrom), Math.max(0, qTokTo))
-    .filter((h) => h.kind === 'question')
+  const questionCues = doc.cues
+    .filter((h) => h.kind === 'question' && inRange(h, qTokFrom, qTokTo) && !c.ownCues.has(h.phrase))
     .map((h) => h.phrase);
   for (let s = best.from; s < qTo; s++) {
     const inPassage = s < best.to;
@@ -377,7 +377,7 @@ function verify(c: PreparedClaim, doc: Analysis, retrieval: number): ClaimMatch 
     const small = sp !== undefined && sp.endTok - sp.firstTok <= 8;
     if ((inPassage || small) && isQuestionSentence(doc, s)) questionCues.push(doc.raw.slice(sp?.start ?? 0, sp?.end ?? 0).includes('?') ? '?' : 'khong (cuoi cau)');
   }
-  const allChain = findCues(doc.toks, 0, doc.toks.length).filter((h) => h.kind === 'chain').map((h) => h.phrase);
+  const allChain = [...new Set(doc.cues.filter((h) => h.kind === 'chain').map((h) => h.phrase))];
 
   const pFrom = sents[best.from]?.firstTok ?? 0;
   const pTo = sents[best.to - 1]?.endTok ?? pFrom;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createClaimDetector } from './detector.js';
+import { createClaimMatcher } from './matcher.js';
+import { parseFactChecks } from './registry.js';
+
+const registry = parseFactChecks([
+  { id: 'CHANH', claim: 'Uống nước chanh nóng mỗi sáng chữa khỏi ung thư giai đoạn cuối.', verdict: 'false', correction: 'Không có bằng chứng.' },
+  { id: 'DONGDAT', claim: 'Động đất mạnh 7,5 độ richter sắp xảy ra ở Kon Tum trong tuần này.', verdict: 'false', correction: 'Không dự báo được động đất.' },
+  { id: 'VACXIN', claim: 'Tiêm vắc xin sởi gây vô sinh ở trẻ em gái.', verdict: 'false', correction: 'Vắc xin an toàn.' },
+  { id: 'CAU', claim: 'Cầu Rồng ở Đà Nẵng bị nứt và sắp sập.', verdict: 'false', correction: 'Cầu an toàn.' },
+  { id: 'DUNG', claim: 'Nước chanh chứa nhiều vitamin C.', verdict: 'true', correction: '' },
+  { id: 'RUT', claim: 'Gạo nhựa đang được bán ở chợ Hà Nội.', verdict: 'false', correction: '', status: 'withdrawn' },
+]);
+const matcher = createClaimMatcher(registry);
+const top = (text: string) => matcher.match(text)[0]?.factCheckId ?? null;
+
+describe('createClaimMatcher', () => {
+  it('finds the claim in a paraphrase, reporting the external id and the passage with raw offsets', () => {
+    const text = 'Chào cả nhà. Sáng nào cũng uống một cốc nước chanh nóng thì ung thư giai đoạn cuối cũng khỏi. Thử đi!';
+    const [m] = matcher.match(text);
+    expect(m?.factCheckId).toBe('CHANH');
+    expect(m?.score).toBeGreaterThanOrEqual(matcher.threshold);
+    expect(m?.score).toBeLessThanOrEqual(1);
+    expect(text.slice(m?.passage.start, m?.passage.end)).toBe(m?.passage.text);
+    expect(m?.passage.text).toContain('nước chanh nóng');
+    expect(m?.passage.text).not.toContain('Chào');
+    expect(m?.explanation).toContain('Uống nước chanh');
+  });
+
+  it('holds up without diacritics, in teencode and in decomposed Unicode', () => {
+    expect(top('uong nuoc chanh nong moi sang chua khoi ung thu giai doan cuoi')).toBe('CHANH');
+    expect(top('mn ơi uống nc chanh nóng mỗi sáng là khỏi ung thư gđ cuối luôn, nhà mk khỏi r')).toBe('CHANH');
+    const nfd = 'Tiêm vắc xin sởi gây vô sinh ở trẻ em gái đấy các mẹ.'.normalize('NFD');
+    const [m] = matcher.match(nfd);
+    expect(m?.factCheckId).toBe('VACXIN');
+    expect(nfd.slice(m?.passage.start, m?.passage.end)).toBe(m?.passage.text);
+  });
+
+  it('keeps a match when a number or a place spelling changes, at a lower score', () => {
+    const same = matcher.match('Động đất mạnh 7,5 độ richter sắp xảy ra ở Kon Tum trong tuần này.')[0];
+    const changed = matcher.match('Động đất mạnh 8 độ richter sắp xảy ra ở Kon Tum trong tuần này.')[0];
+    expect(changed?.factCheckId).toBe('DONGDAT');
+    expect(changed?.features.numbers).toBe('changed');
+    expect(changed?.score).toBeLessThan(same?.score ?? 0);
+    expect(top('Động đất mạnh 7,5 độ richter sắp xảy ra ở Kontum trong tuần này.')).toBe('DONGDAT');
+  });
+
+  it('does not fire on debunks, questions, denials or other events on the same topic', () => {
+    expect(top('Bộ Y tế bác bỏ thông tin tiêm vắc xin sởi gây vô sinh ở trẻ em gái.')).toBeNull();
+    expect(top('Tiem vac xin soi co gay vo sinh o tre em gai khong a')).toBeNull();
+    expect(top('Tiêm vắc xin sởi gây vô sinh ở trẻ em gái có thật không?')).toBeNull();
+    expect(top('Nước chanh nóng không chữa khỏi ung thư giai đoạn cuối, đừng bỏ điều trị.')).toBeNull();
+    expect(top('Cầu treo ở Quảng Nam bị nứt và sắp sập do lũ.')).toBeNull();
+    expect(top('Đây không phải tin giả: tiêm vắc xin sởi gây vô sinh ở trẻ em gái!')).toBe('VACXIN');
+  });
+
+  it('matches a claim buried in a long chain message', () => {
+    const filler = 'Hôm nay trời đẹp, cả nhà đi chơi công viên và ăn kem. '.repeat(30);
+    const text = `${filler}KHẨN CẤP! Tuần này sẽ có động đất 7,5 độ richter ở Kon Tum. Chia sẻ ngay cho người thân! ${filler}`;
+    const [m] = matcher.match(text);
+    expect(m?.factCheckId).toBe('DONGDAT');
+    expect(m?.features.chainCues.length).toBeGreaterThan(0);
+    expect(m?.passage.text).toContain('Kon Tum');
+  });
+
+  it('ignores withdrawn fact-checks and never throws on empty or odd text', () => {
+    expect(top('Gạo nhựa đang được bán ở chợ Hà Nội.')).toBeNull();
+    expect(matcher.match('')).toEqual([]);
+    expect(matcher.match('?!… 😀 \u0000 \ud800')).toEqual([]);
+    expect(Array.isArray(matcher.match('nước chanh nóng. '.repeat(2_000)))).toBe(true);
+  });
+});
+
+describe('createClaimDetector', () => {
+  const detector = createClaimDetector(matcher);
+  const doc = (text: string) => ({
+    id: 'd1', kind: 'post' as const, text, title: null, url: null, parentId: null, author: null, outletType: null, publishedAt: null,
+  });
+  const ctx = { now: new Date(0), parent: null };
+
+  it('reports false-information findings with the correction and the passage', () => {
+    const text = 'Cầu Rồng ở Đà Nẵng bị nứt, sắp sập rồi mọi người ơi.';
+    const [f] = detector.run(doc(text), ctx);
+    expect(f?.category).toBe('false-information');
+    expect(f?.evidence).toMatchObject({ factCheckId: 'CAU', verdict: 'false', correction: 'Cầu an toàn.' });
+    const p = f?.evidence.passage as { start: number; end: number; text: string };
+    expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('does not report repeating a claim rated true', () => {
+    expect(matcher.match('Nước chanh chứa nhiều vitamin C.')[0]?.factCheckId).toBe('DUNG');
+    expect(detector.run(doc('Nước chanh chứa nhiều vitamin C.'), ctx)).toEqual([]);
+  });
+});
