@@ -209,7 +209,9 @@ function scoreCandidate(tokens: readonly string[], convert: (t: string) => strin
  * Latin-1/Windows-1252). Ordinary Unicode text, Vietnamese or not, answers 'unicode'.
  * `detectEncoding("Vieät Nam")` → { encoding: 'vni', confidence: 1 }.
  */
-export function detectEncoding(raw: string): { encoding: Encoding; confidence: number } {
+export function detectEncoding(input: string): { encoding: Encoding; confidence: number } {
+  // Judge the text as cleaning will leave it: invisible characters and entities do not count.
+  const raw = input.replace(/[\u200b-\u200f\u2060-\u206f\ufeff]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, ' ').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (COMBINING.test(raw)) {
     const nfc = raw.normalize('NFC');
     if (nfc !== raw && !NON_LATIN1_VI.test(raw.replace(/[\u0300-\u036f]/g, ''))) return { encoding: 'nfd', confidence: 1 };

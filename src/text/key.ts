@@ -125,6 +125,7 @@ export function keyTokens(raw: string): KeyToken[] {
   const text = mapped.text;
   const pieces = joinPieces(text, tokenize(text));
   const out: KeyToken[] = [];
+  const pendingCk: number[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p === undefined) continue;
@@ -155,12 +156,13 @@ export function keyTokens(raw: string): KeyToken[] {
     if (w.length === 0) continue;
     const entry = keyEntry(w);
     if (entry !== undefined && contextAllows(entry.when, pieces, i)) {
-      let keyText = entry.key;
       if (w === 'ck') {
-        const near = pieces.slice(Math.max(0, i - 3), i + 4);
-        const folded = near.map((q) => (isToken(q) && q.kind !== 'word' ? (q.kind === 'number' ? 'k' : '') : reduceWord(q.text)));
-        keyText = readCk(folded, Math.min(i, 3), false) ?? entry.key;
+        // Read after the whole text is keyed: see resolveCk.
+        pendingCk.push(out.length);
+        out.push({ key: 'ck', start, end, alts: [...(entry.alts ?? [])] });
+        continue;
       }
+      const keyText = entry.key;
       const parts = keyText.split(' ');
       for (const part of parts) {
         const kt: KeyToken = { key: part, start, end };
@@ -171,7 +173,24 @@ export function keyTokens(raw: string): KeyToken[] {
     }
     out.push({ key: w, start, end });
   }
-  return out;
+  return pendingCk.length === 0 ? out : resolveCk(out, pendingCk);
+}
+
+/**
+ * Every "ck" of one text gets one reading from cues anywhere in it (money or family words). Reading
+ * the whole text at once, not a window, keeps the key idempotent: the expansion adds cues of its own kind only.
+ */
+function resolveCk(out: KeyToken[], pending: readonly number[]): KeyToken[] {
+  const pendingSet = new Set(pending);
+  const words = out.filter((_, i) => !pendingSet.has(i)).map((t) => (/^\d/.test(t.key) ? 'k' : t.key));
+  const reading = readCk(words, -1, false);
+  if (reading === undefined) return out;
+  const res: KeyToken[] = [];
+  out.forEach((t, i) => {
+    if (!pendingSet.has(i)) res.push(t);
+    else for (const part of reading.split(' ')) res.push({ key: part, start: t.start, end: t.end, alts: t.alts ?? [] });
+  });
+  return res;
 }
 
 function contextAllows(when: 'not-after-number' | 'standalone' | undefined, pieces: ReadonlyArray<Piece | Token>, i: number): boolean {

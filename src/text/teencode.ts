@@ -79,17 +79,20 @@ export function chooseDisplay(word: string, prev: string, next: string): string 
   return best;
 }
 
-const MONEY_CUES = new Set(['tien', 'tk', 'stk', 'khoan', 'ngan', 'hang', 'bank', 'vietcombank', 'momo', 'coc', 'gia', 'ship', 'phi', 'k', 'tr', 'trieu', 'nghin', 'ngan', 'dong', 'vnd', 'vnđ', 'qua', 'vao', 'ib', 'inbox']);
-const FAMILY_CUES = new Set(['vk', 'vo', 'con', 'chong', 'ck', 'nha', 'yeu', 'cuoi', 'ba', 'me', 'bo', 'anh', 'em']);
+const MONEY_CUES = new Set(['tien', 'tk', 'stk', 'tai', 'khoan', 'ngan', 'hang', 'bank', 'vietcombank', 'momo', 'coc', 'gia', 'ship', 'phi', 'k', 'tr', 'trieu', 'nghin', 'ngan', 'dong', 'vnd', 'vnđ', 'qua', 'vao', 'ib', 'inbox']);
+const FAMILY_CUES = new Set(['vk', 'vo', 'con', 'chong', 'nha', 'yeu', 'cuoi', 'ba', 'me', 'bo', 'anh', 'em']);
 
 /**
  * "ck" is chồng (husband) in chat and chuyển khoản (bank transfer) in trade and scams: look two
- * words either side (folded, three each way) for money or family cues. Returns undefined when neither is seen.
+ * words either side of index i (folded; i < 0: the whole list) for money or family cues. Returns
+ * undefined when neither kind wins.
  */
 export function readCk(folded: readonly string[], i: number, numberNear: boolean): 'chuyen khoan' | 'chong' | undefined {
   let money = numberNear ? 1 : 0;
   let family = 0;
-  for (let k = Math.max(0, i - 3); k <= i + 3 && k < folded.length; k++) {
+  const from = i < 0 ? 0 : Math.max(0, i - 3);
+  const to = i < 0 ? folded.length - 1 : i + 3;
+  for (let k = from; k <= to && k < folded.length; k++) {
     if (k === i) continue;
     const w = folded[k] ?? '';
     if (MONEY_CUES.has(w)) money++;

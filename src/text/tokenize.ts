@@ -15,8 +15,8 @@ export interface Token {
 
 const TLD = '(?:com|vn|net|org|info|xyz|me|io|ly|co|top|shop|site|online|club|biz|edu|gov|app|link|live|tv|cc|asia|store|pro|tk|ml|ga|cf|gq)';
 const PARTS = {
-  url: `(?:https?:\\/\\/|www\\.)[^\\s<>"'“”]+|(?<![\\p{L}\\p{N}@.])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.${TLD}(?:\\.vn)?(?![\\p{L}\\p{N}])(?:\\/[^\\s<>"'“”]*)?`,
-  email: `[\\p{L}\\p{N}._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}`,
+  url: `(?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)[^\\s<>"'“”]+|(?<![\\p{L}\\p{N}@.])[a-zA-Z0-9][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)*\\.${TLD}(?:\\.vn)?(?![\\p{L}\\p{N}])(?:\\/[^\\s<>"'“”]*)?`,
+  email: `[\\p{L}\\p{N}._%+-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*\\.[a-zA-Z]{2,}`,
   phone: `(?<![\\p{N}])(?:\\+84|0084|84|0)(?:[ .-]?\\d){8,10}(?![\\p{N}])`,
   mention: `(?<![\\p{L}\\p{N}])@[\\p{L}\\p{M}\\p{N}_]+(?:\\.[\\p{L}\\p{M}\\p{N}_]+)*`,
   hashtag: `(?<![\\p{L}\\p{N}])#[\\p{L}\\p{M}\\p{N}_]+`,
@@ -28,7 +28,8 @@ const PARTS = {
   punct: `(?<pc>[^\\s\\p{L}\\p{N}])\\k<pc>*`,
 } as const;
 const KINDS = Object.keys(PARTS) as Array<keyof typeof PARTS>;
-const TOKEN_RE = new RegExp(KINDS.map((k) => `(?<${k}>${PARTS[k]})`).join('|'), 'giu');
+// Case-sensitive on purpose: "xD" is an emoticon, "xd" is a word.
+const TOKEN_RE = new RegExp(KINDS.map((k) => `(?<${k}>${PARTS[k]})`).join('|'), 'gu');
 const URL_TRAIL = /[.,;:!?)\]}>'"…]+$/;
 const HAS_LETTER = /\p{L}/u;
 
