@@ -224,7 +224,7 @@ export function htmlToText(html: string): string {
 
 /** Class or id tokens that mark page furniture: ads, sharing, related links, comment forms, widgets. */
 const NOISE_TOKEN =
-  /^(ads?|adv|advert\w*|advertisement|adsbygoogle|ad[-_]?(slot|unit|box|banner|container|wrapper|block|zone)|inline-ad|banner|banners|quang-?cao|qc|sponsor(ed)?|share|sharing|share-?(buttons?|bar|box|tools?|links?)|post-share-buttons|social(-?(share|links|buttons))?|related|related-?(posts?|news|articles?|items?)|tin-?lien-?quan|lien-?quan|comment-?form|comments?-?form|reply-?form|respond|widget|sidebar|breadcrumbs?|navbar|menu|newsletter|subscribe|print-?only|hidden|screen-reader-text|sr-only)$/i;
+  /^(ads?|adv|advert\w*|advertisement|adsbygoogle|ad[-_]?(slot|unit|box|banner|container|wrapper|block|zone)|inline-ad|banner|banners|quang-?cao|qc|sponsor(ed)?|share|sharing|share-?(buttons?|bar|box|tools?|links?)|post-share-buttons|social(-?(share|links|buttons))?|related|related-?(posts?|news|articles?|items?)|tin-?lien-?quan|lien-?quan|comment-?form|comments?-?form|reply-?form|respond|widget|sidebar|breadcrumbs?|navbar|menu|newsletter|subscribe|print-?only|hidden|screen-reader-text|sr-only|sharedaddy|jp-relatedposts|addtoany|a2a-kit|yarpp-related|fb-like|zalo-share-button)$/i;
 const NOISE_PART = /(^|[-_])(ads?|adsense|advert\w*|quang-?cao|sponsor\w*|banner)([-_]|$)/i;
 
 const NOISE_SELECTOR =
