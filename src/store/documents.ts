@@ -3,7 +3,7 @@ import { canonicalUrl, documentId } from '../core/ids.js';
 import type { DocumentKind, SourceItem, StoredDocument } from '../core/types.js';
 import type { DbOrTrx } from './db.js';
 import type { DocumentsTable } from './tables/documents.js';
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 
 export interface IngestBatch {
   outletId: string | null;
@@ -80,11 +80,7 @@ export async function ingestItems(db: DbOrTrx, batch: IngestBatch): Promise<Inge
     }
   }
 
-  for (let i = 0; i < inserts.length; i += CHUNK) {
-    const chunk = inserts.slice(i, i + CHUNK);
-    await db.insertInto('documents').values(chunk).execute();
-    await db.insertInto('document_versions').values(chunk.map(versionRow)).execute();
-  }
+  for (let i = 0; i < inserts.length; i += CHUNK) await insertNew(db, inserts.slice(i, i + CHUNK));
   for (const { id, version } of changes) {
     const p = prepared.get(id)!;
     const r = row(id, p, batch, version);
@@ -122,6 +118,30 @@ export async function ingestItems(db: DbOrTrx, batch: IngestBatch): Promise<Inge
     result.items.push({ id, ...o });
   }
   return result;
+}
+
+/**
+ * Inserts new documents and their first versions in one statement: one array parameter per column
+ * (unnest) keeps the statement small and its parsing cheap, and the text crosses the wire once.
+ */
+async function insertNew(db: DbOrTrx, rows: Insertable<DocumentsTable>[]): Promise<void> {
+  const col = <T>(f: (r: Insertable<DocumentsTable>) => T) => rows.map(f);
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  await sql`
+    with ins as (
+      insert into documents (id, outlet_id, kind, parent_id, url, external_id, title, author, author_url,
+        published_at, text, content_hash, version, snapshot_sha256, first_seen_at, last_seen_at)
+      select * from unnest(
+        ${col((r) => r.id)}::text[], ${col((r) => r.outlet_id ?? null)}::text[], ${col((r) => r.kind)}::text[],
+        ${col((r) => r.parent_id ?? null)}::text[], ${col((r) => r.url)}::text[], ${col((r) => r.external_id ?? null)}::text[],
+        ${col((r) => r.title ?? null)}::text[], ${col((r) => r.author ?? null)}::text[], ${col((r) => r.author_url ?? null)}::text[],
+        ${col((r) => iso(r.published_at))}::timestamptz[], ${col((r) => r.text)}::text[], ${col((r) => r.content_hash)}::text[],
+        ${col((r) => r.version)}::int[], ${col((r) => r.snapshot_sha256 ?? null)}::text[],
+        ${col((r) => iso(r.first_seen_at))}::timestamptz[], ${col((r) => iso(r.last_seen_at))}::timestamptz[])
+      returning id, version, title, author, published_at, text, content_hash, snapshot_sha256, last_seen_at
+    )
+    insert into document_versions (document_id, version, title, author, published_at, text, content_hash, snapshot_sha256, seen_at)
+    select id, version, title, author, published_at, text, content_hash, snapshot_sha256, last_seen_at from ins`.execute(db);
 }
 
 function row(
