@@ -4,7 +4,7 @@
  * tables below map those characters back. Byte tables for TCVN3 and VISCII follow iconv-lite (MIT).
  */
 import { cleanMapped } from './clean.js';
-import { MapBuilder, identity, type MappedText } from './mapped.js';
+import { MapBuilder, compose, identity, type MappedText } from './mapped.js';
 import { canonicalSyllable, isVietnameseSyllable, splitTone, withTone, type Tone } from './syllable.js';
 
 export type Encoding = 'unicode' | 'tcvn3' | 'vni' | 'viqr' | 'viscii' | 'nfd';
@@ -211,7 +211,9 @@ function scoreCandidate(tokens: readonly string[], convert: (t: string) => strin
  */
 export function detectEncoding(input: string): { encoding: Encoding; confidence: number } {
   // Judge the text as cleaning will leave it: invisible characters and entities do not count.
-  const raw = input.replace(/[\u200b-\u200f\u2060-\u206f\ufeff]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, ' ').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const raw = input
+    .replace(/[\u200b-\u200f\u2060-\u206f\ufeff]/g, '')
+    .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, ' ').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (COMBINING.test(raw)) {
     const nfc = raw.normalize('NFC');
     if (nfc !== raw && !NON_LATIN1_VI.test(raw.replace(/[\u0300-\u036f]/g, ''))) return { encoding: 'nfd', confidence: 1 };
@@ -264,6 +266,16 @@ export function convertMapped(raw: string, encoding: Encoding): MappedText {
 /** Detects and converts legacy text, then cleans it (NFC etc.); offsets map into raw. */
 export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
   const { encoding } = detectEncoding(raw);
+  if (encoding === 'nfd') {
+    // Decomposed text can still hide legacy bytes: compose first, then look again.
+    const composed = cleanMapped(raw);
+    const again = detectEncoding(composed.text).encoding;
+    if (again !== 'unicode' && again !== 'nfd') {
+      const inner = fixEncodingMapped(composed.text);
+      return { mapped: compose(inner.mapped, composed, raw.length), encoding: again };
+    }
+    return { mapped: composed, encoding };
+  }
   const conv = convertMapped(raw, encoding);
   const cleaned = cleanMapped(conv.text);
   if (conv.spans === null) return { mapped: cleaned, encoding };
