@@ -24,10 +24,14 @@ const BLOGGER_BODY_NOISE = '.widget,.inline-ad,.post-share-buttons,.sharing,.blo
  * a home or archive page yields each post shown (comments live on the post pages).
  */
 export function extractBloggerPage(pageUrl: string, doc: DomDocument): SourceItem[] {
-  const bodies = Array.from(doc.querySelectorAll('.post-body, .entry-content')).filter(
+  // Only the Blog widget holds posts; a sidebar widget may reuse post classes.
+  const scope = doc.querySelector('.widget.Blog, #Blog1, .blog-posts') ?? doc;
+  let bodies = Array.from(scope.querySelectorAll('.post-body, .entry-content')).filter(
     (b) => b.parentElement?.closest('.post-body, .entry-content') == null,
   );
   if (bodies.length === 0) return [];
+  // A post page (/YYYY/MM/slug.html) shows one post even if its markup repeats post classes.
+  if (isPostPath(pageUrl)) bodies = bodies.slice(0, 1);
   const single = bodies.length === 1;
   const items: SourceItem[] = [];
   for (const body of bodies) {
@@ -38,6 +42,14 @@ export function extractBloggerPage(pageUrl: string, doc: DomDocument): SourceIte
     if (single) items.push(...extractComments(doc, item.url));
   }
   return items;
+}
+
+function isPostPath(url: string): boolean {
+  try {
+    return /\/\d{4}\/\d{2}\/[^/]+\.html$/.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
 }
 
 function extractPost(pageUrl: string, doc: DomDocument, post: DomElement, body: DomElement, single: boolean): SourceItem | null {

@@ -45,3 +45,9 @@ describe('normalizeText', () => {
     expect(normalizeText('  a \t b \r\n\r\n\r\n c\u00a0d\n e ')).toBe('a b\n\nc d\ne');
   });
 });
+
+describe('emoji images', () => {
+  it('keeps the emoji of an emoji image and drops other images', () => {
+    expect(htmlToText('<p>Hay <img class="wp-smiley" alt="😀" src="x.png"> quá <img alt="ảnh minh họa" src="y.jpg"></p>')).toBe('Hay 😀 quá');
+  });
+});

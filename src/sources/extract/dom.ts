@@ -112,6 +112,8 @@ const SKIP_TAGS = new Set([
  */
 const WS = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
+const EMOJI = /^\p{Extended_Pictographic}/u;
+
 const BR = '\u0000BR';
 const PARA = '\u0000P';
 
@@ -140,6 +142,12 @@ export function nodeText(root: DomNode): string {
     if (node !== root && SKIP_TAGS.has(name)) continue;
     if (name === 'BR') {
       parts.push(BR);
+      continue;
+    }
+    if (name === 'IMG') {
+      // Emoji drawn as images (WordPress wp-smiley, Twemoji) keep their character.
+      const alt = (node as DomElement).getAttribute('alt') ?? '';
+      if (alt.length <= 16 && EMOJI.test(alt)) parts.push(alt);
       continue;
     }
     const block = BLOCK_TAGS.has(name);
