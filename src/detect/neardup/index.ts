@@ -1,5 +1,5 @@
 /** Near-duplicates, text reuse and campaigns (see docs/campaigns.md). */
-export { keyTokens, sentences, type KeyToken, type Span } from './key-tokens.js';
+export { fastKeyTokens, fastSentences, keyTokens, sentences, type KeyToken, type Span } from './key-tokens.js';
 export {
   DEFAULT_SHINGLE_OPTIONS,
   keyText,

@@ -1,12 +1,14 @@
 /**
  * Matching-key syllables with offsets into the raw text, and sentence spans.
  *
- * Stand-in for the text core's `keyTokens` / `sentences` (src/text) until its barrel lands: everything in
- * this folder reaches tokens only through these two functions, so switching is a one-file change.
- * The key is lower case, without diacritics (đ → d), with repeated letters squeezed and a few very common
- * teencode forms expanded, so "Không được", "khong duoc" and "ko dc" share one key.
+ * Everything in this folder reaches tokens only through this file. `keyTokens` and `sentences` are the
+ * text core's (src/text: legacy encodings, obfuscation, context-aware teencode). `fastKeyTokens` is the
+ * earlier stand-in, kept because it is about 10× faster: a plain fold table (lower case, no diacritics,
+ * đ → d), repeated letters squeezed and a few very common teencode forms expanded. The near-duplicate
+ * index can use it (option `fastKey`) where throughput matters more than legacy-encoded input.
  */
 import { foldDiacritics } from '../../text/fold.js';
+import { keyTokens as coreKeyTokens, sentences as coreSentences } from '../../text/index.js';
 
 /** One syllable: its matching key and its span [start, end) in the raw text (UTF-16 offsets). */
 export interface KeyToken {
@@ -19,6 +21,16 @@ export interface KeyToken {
 export interface Span {
   start: number;
   end: number;
+}
+
+/** The text core's matching-key tokens. Example: `keyTokens("Ko đc!")` → keys "khong", "duoc". */
+export function keyTokens(raw: string): KeyToken[] {
+  return coreKeyTokens(raw);
+}
+
+/** The text core's sentence spans over raw. */
+export function sentences(raw: string): Span[] {
+  return coreSentences(raw);
 }
 
 // Per-code-unit fold table for U+0000..U+1FFF: 0 = separator, 1 = combining mark (skipped inside a
@@ -71,10 +83,10 @@ function squeeze(codes: number[]): number[] {
 const isLetterSlow = (c: number): boolean => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 
 /**
- * Matching-key tokens of `raw` with offsets. Example: `keyTokens("Ko đc!")` →
+ * Fast stand-in key tokens with offsets. Example: `fastKeyTokens("Ko đc!")` →
  * `[{key:"khong",start:0,end:2},{key:"duoc",start:3,end:5}]`.
  */
-export function keyTokens(raw: string): KeyToken[] {
+export function fastKeyTokens(raw: string): KeyToken[] {
   const out: KeyToken[] = [];
   const n = raw.length;
   let i = 0;
@@ -103,8 +115,8 @@ export function keyTokens(raw: string): KeyToken[] {
   return out;
 }
 
-/** Sentence spans of `raw`: split after . ! ? … ; and at line breaks; empty sentences are dropped. */
-export function sentences(raw: string): Span[] {
+/** Fast stand-in sentence spans: split after . ! ? … ; and at line breaks; empty ones dropped. */
+export function fastSentences(raw: string): Span[] {
   const out: Span[] = [];
   const re = /[^.!?…;\n]+[.!?…;]*/g;
   for (let m = re.exec(raw); m !== null; m = re.exec(raw)) {

@@ -9,7 +9,7 @@
  * same order (e.g. rebuilding the index from the store at start) gives the same ids.
  */
 import { AppError } from '../../core/errors.js';
-import { keyTokens } from './key-tokens.js';
+import { fastKeyTokens, keyTokens } from './key-tokens.js';
 import { LshIndex, type LshOptions } from './lsh-index.js';
 import { MinHasher, MINHASH_SEED } from './minhash.js';
 import {
@@ -36,6 +36,8 @@ export interface NearDupOptions {
   maxMembersPerText: number;
   /** Characters of each distinct text kept as its preview (the campaign's representative text). */
   previewChars: number;
+  /** Use the fast stand-in key (fastKeyTokens, ~10× faster) instead of the text core's. */
+  fastKey: boolean;
 }
 
 export const DEFAULT_NEAR_DUP_OPTIONS: NearDupOptions = {
@@ -46,6 +48,7 @@ export const DEFAULT_NEAR_DUP_OPTIONS: NearDupOptions = {
   minTokens: 4,
   maxMembersPerText: 10_000,
   previewChars: 200,
+  fastKey: false,
 };
 
 /** What the index needs to know about a document besides its text. */
@@ -173,7 +176,7 @@ export class NearDupIndex {
     this.hasher = new MinHasher(this.opts.numPerm, MINHASH_SEED);
     const p = this.opts.shingle;
     this.paramsHash = fmix32(
-      Math.imul(p.size, 0x9e3779b1) ^ Math.imul(p.maxShingles, 0x85ebca6b) ^ Math.imul(this.opts.numPerm, 0xc2b2ae35) ^ MINHASH_SEED,
+      Math.imul(p.size, 0x9e3779b1) ^ Math.imul(p.maxShingles, 0x85ebca6b) ^ Math.imul(this.opts.numPerm, 0xc2b2ae35) ^ MINHASH_SEED ^ (this.opts.fastKey ? 0x5a5a5a5a : 0),
     );
   }
 
@@ -215,7 +218,7 @@ export class NearDupIndex {
 
   /** Reduces a text to its shingle set (and key length); the signature is left for later. */
   prepare(text: string): PreparedText {
-    const tokens = keyTokens(text);
+    const tokens = this.opts.fastKey ? fastKeyTokens(text) : keyTokens(text);
     return {
       tokens: tokens.length,
       shingles: shingleSet(keyText(tokens), this.opts.shingle),

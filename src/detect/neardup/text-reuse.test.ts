@@ -115,3 +115,13 @@ describe('text-reuse detector (Blogger-style page)', () => {
     expect(nearDuplicateFindings(index.campaign('o1')!)).toEqual([]);
   });
 });
+
+describe('text-reuse on odd input', () => {
+  it('handles a 1 MB comment that copies the post without throwing, spans inside the text', () => {
+    const big = `${S1} `.repeat(Math.ceil(1_000_000 / (S1.length + 1)));
+    const c = doc('big', big, 'acc10', 7);
+    const f = createTextReuseDetector().run(c, { now: new Date(0), parent: post });
+    expect(f).toHaveLength(1);
+    for (const s of (f[0]!.evidence as { spans: { start: number; end: number }[] }).spans) expect(s.end).toBeLessThanOrEqual(big.length);
+  });
+});

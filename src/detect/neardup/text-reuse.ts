@@ -22,9 +22,11 @@ export interface TextReuseOptions {
   minShare: number;
   /** Occurrences of one bigram in the source that are considered (bounds work on repetitive sources). */
   maxPositions: number;
+  /** Only this many leading characters of a comment or source are compared (bounds time on 1 MB input). */
+  maxChars: number;
 }
 
-export const DEFAULT_TEXT_REUSE_OPTIONS: TextReuseOptions = { minRunTokens: 5, minCopiedTokens: 6, minShare: 0.5, maxPositions: 32 };
+export const DEFAULT_TEXT_REUSE_OPTIONS: TextReuseOptions = { minRunTokens: 5, minCopiedTokens: 6, minShare: 0.5, maxPositions: 32, maxChars: 100_000 };
 
 /** One copied span: [start, end) in the comment and [sourceStart, sourceEnd) in the source (UTF-16 offsets). */
 export interface ReuseSpan {
@@ -71,9 +73,9 @@ export class ReuseSourceIndex {
   readonly tokens: KeyToken[];
   private readonly positions = new Map<number, number[]>();
 
-  constructor(source: ReuseSource, maxPositions = DEFAULT_TEXT_REUSE_OPTIONS.maxPositions) {
+  constructor(source: ReuseSource, maxPositions = DEFAULT_TEXT_REUSE_OPTIONS.maxPositions, maxChars = DEFAULT_TEXT_REUSE_OPTIONS.maxChars) {
     this.id = source.id;
-    this.tokens = keyTokens(source.text);
+    this.tokens = keyTokens(source.text.length > maxChars ? source.text.slice(0, maxChars) : source.text);
     const bh = bigramHashes(this.tokens);
     for (let p = 0; p < bh.length; p++) {
       const h = bh[p] as number;
@@ -96,7 +98,9 @@ export function compareWithSource(
   opts: Partial<TextReuseOptions> = {},
 ): TextReuse {
   const o = { ...DEFAULT_TEXT_REUSE_OPTIONS, ...opts };
-  const src = source instanceof ReuseSourceIndex ? source : new ReuseSourceIndex(source, o.maxPositions);
+  const src = source instanceof ReuseSourceIndex ? source : new ReuseSourceIndex(source, o.maxPositions, o.maxChars);
+  // A prefix keeps offsets valid for the whole text.
+  if (text.length > o.maxChars) text = text.slice(0, o.maxChars);
   const tokens = keyTokens(text);
   const total = tokens.length;
   const none: TextReuse = { sourceId: src.id, score: 0, copiedTokens: 0, totalTokens: total, spans: [], flagged: false };
@@ -220,7 +224,7 @@ function copiedSentenceCount(text: string, spans: readonly ReuseSpan[]): number 
  */
 export function createTextReuseDetector(opts: Partial<TextReuseOptions> & { articles?: readonly ReuseSource[] } = {}): Detector {
   const { articles = [], ...rest } = opts;
-  const prepared = articles.map((a) => new ReuseSourceIndex(a, rest.maxPositions));
+  const prepared = articles.map((a) => new ReuseSourceIndex(a, rest.maxPositions, rest.maxChars));
   return {
     id: 'text-reuse',
     version: '1',
