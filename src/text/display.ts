@@ -39,9 +39,7 @@ export function displayMapped(raw: string): MappedText {
   const words = tokens.map((t) => (t.kind === 'word' ? t.text.toLowerCase() : ''));
   const out = new MapBuilder(text.length);
   let last = 0;
-  const emit = (a: number, b: number): void => {
-    for (let k = a; k < b; k++) out.push(text[k] ?? '', spanA(mapped, k), spanB(mapped, k));
-  };
+  const emit = (a: number, b: number): void => out.pushSame(text, a, b, mapped);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined || t.kind !== 'word') continue;

@@ -54,6 +54,28 @@ export class MapBuilder {
     }
   }
 
+  /** Appends input[a, b) unchanged: code unit k keeps its own span, taken from `via` when given. */
+  pushSame(input: string, a: number, b: number, via: MappedText | null): void {
+    if (b <= a) return;
+    this.parts.push(input.slice(a, b));
+    const need = (this.n + b - a) * 2;
+    if (need > this.spans.length) {
+      const bigger = new Int32Array(Math.max(need, this.spans.length * 2));
+      bigger.set(this.spans);
+      this.spans = bigger;
+    }
+    if (via?.spans) {
+      this.spans.set(via.spans.subarray(2 * a, 2 * b), 2 * this.n);
+      this.n += b - a;
+      return;
+    }
+    for (let k = a; k < b; k++) {
+      this.spans[2 * this.n] = k;
+      this.spans[2 * this.n + 1] = k + 1;
+      this.n++;
+    }
+  }
+
   /** The text built so far with spans relative to the input this builder was fed. */
   finish(): MappedText {
     return { text: this.parts.join(''), spans: this.spans.subarray(0, this.n * 2) };

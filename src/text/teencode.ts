@@ -53,6 +53,23 @@ const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ'
 /** Weight of a context observation relative to a bare unigram count (tuned on ViLexNorm dev). */
 export const CONTEXT_WEIGHT = 4;
 
+const UNI_BEST = new Map<string, string | undefined>();
+
+function unigramBest(word: string, uni: Counts): string | undefined {
+  if (UNI_BEST.has(word)) return UNI_BEST.get(word);
+  let best = word;
+  let bestScore = uni[word] ?? 0;
+  for (const [t, c] of Object.entries(uni)) {
+    if (c > bestScore) {
+      best = t;
+      bestScore = c;
+    }
+  }
+  const res = best === word || PROFANITY.has(best) ? undefined : best;
+  UNI_BEST.set(word, res);
+  return res;
+}
+
 /**
  * Display-mode choice for one lower-case word given its neighbours (lower case, '' at the edges):
  * the expansion with the most evidence, or undefined to keep the word. Context counts outweigh
@@ -61,10 +78,13 @@ export const CONTEXT_WEIGHT = 4;
 export function chooseDisplay(word: string, prev: string, next: string): string | undefined {
   const uni = own(LEX.unigram, word);
   if (uni === undefined) return undefined;
+  const l0 = own(LEX.left, `${prev}|${word}`);
+  const r0 = own(LEX.right, `${word}|${next}`);
+  if (l0 === undefined && r0 === undefined) return unigramBest(word, uni);
   const score = new Map<string, number>();
   for (const [t, c] of Object.entries(uni)) score.set(t, c);
-  const l = own(LEX.left, `${prev}|${word}`);
-  const r = own(LEX.right, `${word}|${next}`);
+  const l = l0;
+  const r = r0;
   if (l !== undefined) for (const [t, c] of Object.entries(l)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
   if (r !== undefined) for (const [t, c] of Object.entries(r)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
   let best = word;

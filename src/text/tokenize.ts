@@ -27,34 +27,119 @@ const PARTS = {
   word: `[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*`,
   punct: `(?<pc>[^\\s\\p{L}\\p{N}])\\k<pc>*`,
 } as const;
-const KINDS = Object.keys(PARTS) as Array<keyof typeof PARTS>;
-// Case-sensitive on purpose: "xD" is an emoticon, "xd" is a word.
-const TOKEN_RE = new RegExp(KINDS.map((k) => `(?<${k}>${PARTS[k]})`).join('|'), 'gu');
+const sticky = (k: keyof typeof PARTS): RegExp => new RegExp(PARTS[k], 'uy');
+const RE = {
+  url: sticky('url'), email: sticky('email'), phone: sticky('phone'), mention: sticky('mention'), hashtag: sticky('hashtag'),
+  emoticon: sticky('emoticon'), emoji: sticky('emoji'), number: sticky('number'), word: sticky('word'), punct: sticky('punct'),
+};
 const URL_TRAIL = /[.,;:!?)\]}>'"…]+$/;
 const HAS_LETTER = /\p{L}/u;
+const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+// 0 unknown, 1 word character, 2 other; filled lazily per UTF-16 unit.
+const CLASS = new Uint8Array(65536);
+
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  let k = CLASS[c] ?? 0;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORDISH.test(String.fromCharCode(c)) ? 1 : 2;
+    CLASS[c] = k;
+  }
+  return k === 1;
+}
+
+function tryAt(re: RegExp, text: string, i: number): string | undefined {
+  re.lastIndex = i;
+  const m = re.exec(text);
+  return m === null ? undefined : m[0];
+}
 
 /** Splits text into tokens; `tokenize("ko đc :)) https://x.vn")` gives word, word, emoticon, url. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const g = m.groups ?? {};
-    let kind: TokenKind = 'punct';
-    for (const k of KINDS) {
-      if (g[k] !== undefined) {
-        kind = k;
-        break;
+  const n = text.length;
+  let i = 0;
+  const push = (s: string, kind: TokenKind): void => {
+    out.push({ text: s, kind, start: i, end: i + s.length });
+    i += s.length;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+    const prevWord = i > 0 && isWordChar(prev);
+    if (isWordChar(c)) {
+      // Scan the run of non-space characters once to decide which special forms are possible.
+      let k = i;
+      while (k < n && text.charCodeAt(k) > 0x20) k++;
+      const run = text.slice(i, k);
+      let m: string | undefined;
+      if (!prevWord && prev !== 0x40 && prev !== 0x2e && run.includes('.')) {
+        m = tryAt(RE.url, text, i);
+        if (m !== undefined) {
+          const trimmed = m.replace(URL_TRAIL, '');
+          if (trimmed.length > 0) {
+            push(trimmed, 'url');
+            continue;
+          }
+        }
+      }
+      if (run.includes('@') && (m = tryAt(RE.email, text, i)) !== undefined) {
+        push(m, 'email');
+        continue;
+      }
+      if (c >= 0x30 && c <= 0x39) {
+        if (!prevWord && (m = tryAt(RE.phone, text, i)) !== undefined) {
+          push(m, 'phone');
+          continue;
+        }
+        if ((m = tryAt(RE.number, text, i)) !== undefined) {
+          push(m, 'number');
+          continue;
+        }
+      }
+      if (!prevWord && (c === 0x78 || c === 0x58 || c === 0x54 || c === 0x74) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
+        push(m, 'emoticon');
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      const w = text.slice(i, j);
+      push(w, HAS_LETTER.test(w) ? 'word' : 'number');
+      continue;
+    }
+    let m: string | undefined;
+    if (c === 0x2b /* + */ && (m = tryAt(RE.phone, text, i)) !== undefined && !prevWord) {
+      push(m, 'phone');
+      continue;
+    }
+    if (c === 0x40 /* @ */ && !prevWord && (m = tryAt(RE.mention, text, i)) !== undefined) {
+      push(m.replace(URL_TRAIL, ''), 'mention');
+      continue;
+    }
+    if (c === 0x23 /* # */ && !prevWord && (m = tryAt(RE.hashtag, text, i)) !== undefined) {
+      push(m, 'hashtag');
+      continue;
+    }
+    if (c < 0x80 && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
+      push(m, 'emoticon');
+      continue;
+    }
+    if (c >= 0x80 && (m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
+      push(m, 'emoji');
+      continue;
+    }
+    if (c === 0x23 || c === 0x2a || (c >= 0x30 && c <= 0x39)) {
+      if ((m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
+        push(m, 'emoji');
+        continue;
       }
     }
-    let s = m[0];
-    if (kind === 'url' || kind === 'mention') s = s.replace(URL_TRAIL, '');
-    if (kind === 'word' && !HAS_LETTER.test(s)) kind = 'number';
-    if (s.length === 0) continue;
-    out.push({ text: s, kind, start: m.index, end: m.index + s.length });
-    // Trailing punctuation cut from a URL becomes its own tokens.
-    if (s.length < m[0].length) {
-      for (const t of tokenize(m[0].slice(s.length))) out.push({ ...t, start: t.start + m.index + s.length, end: t.end + m.index + s.length });
-    }
+    m = tryAt(RE.punct, text, i);
+    push(m !== undefined && m.length > 0 ? m : text.slice(i, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)), 'punct');
   }
   return out;
 }
