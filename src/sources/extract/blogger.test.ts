@@ -120,3 +120,16 @@ describe('Blogger list pages', () => {
     expect(items[0]?.url).toBe('https://gocphoxua.blogspot.com/2021/06/cho-que-ngay-mua.html');
   });
 });
+
+describe('Blogger detection', () => {
+  it('recognises a trimmed Blogger page by its comment markup and tells a news page apart', () => {
+    const trimmed = fixture('blogger-threaded.html')
+      .replace(/<meta content='blogger' name='generator'\/>/, '')
+      .replace(/<script[^>]*blogger\.com[^>]*><\/script>/g, '')
+      .replace(/<link[^>]*blogger\.com[^>]*>/g, '')
+      .replace(/blog-posts/g, 'posts')
+      .replace(/id='Blog1'/, '');
+    expect(isBloggerPage(parseHtml(trimmed))).toBe(true);
+    expect(isBloggerPage(parseHtml(fixture('news-article.html')))).toBe(false);
+  });
+});

@@ -13,7 +13,9 @@ export function isBloggerPage(doc: DomDocument): boolean {
   const gen = doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? '';
   if (/blogger/i.test(gen)) return true;
   if (doc.querySelector('script[src*="blogger.com"],link[href*="blogger.com/"],link[href*="blogblog.com"]')) return true;
-  return doc.querySelector('.blog-posts .post-body, .blog-posts .post, #Blog1 .post-body') !== null;
+  if (doc.querySelector('.blog-posts .post-body, .blog-posts .post, #Blog1 .post-body')) return true;
+  // Blogger's comment markup next to a post body, even on a trimmed page.
+  return doc.querySelector('.post-body') !== null && doc.querySelector('.comment-thread li.comment, #comments-block, a[href*="showComment="]') !== null;
 }
 
 /** Elements inside the post body that are furniture even when their class does not say so. */
