@@ -127,11 +127,15 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const termIdf = postDocs.map((p) => Math.log(1 + (claims.length - p.length + 0.5) / (p.length + 0.5)));
   const acc = new Float64Array(claims.length);
 
+  // Terms found in a large share of a big registry add little to BM25 but cost most of the time;
+  // verification still sees them.
+  const maxPostings = Math.max(2000, Math.floor(claims.length * 0.02));
+
   function retrieve(doc: Analysis): Array<{ ci: number; score: number }> {
     const touched: number[] = [];
     for (const term of new Set(claimTerms(doc))) {
       const id = termIds.get(term);
-      if (id === undefined) continue;
+      if (id === undefined || (postDocs[id] as number[]).length > maxPostings) continue;
       const docs = postDocs[id] as number[];
       const tfs = postTf[id] as number[];
       const w = termIdf[id] as number;
@@ -142,10 +146,21 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
         acc[ci] = (acc[ci] as number) + (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * (docLen[ci] as number)) / avgLen));
       }
     }
-    const scored = touched.map((ci) => ({ ci, score: acc[ci] as number }));
-    for (const ci of touched) acc[ci] = 0;
-    scored.sort((a, b) => b.score - a.score || a.ci - b.ci);
-    return scored.slice(0, maxCandidates);
+    // Top-k by insertion into a short sorted list (touched can be tens of thousands long).
+    const top: Array<{ ci: number; score: number }> = [];
+    const better = (x: { ci: number; score: number }, y: { ci: number; score: number }): boolean =>
+      x.score > y.score || (x.score === y.score && x.ci < y.ci);
+    for (const ci of touched) {
+      const cand = { ci, score: acc[ci] as number };
+      acc[ci] = 0;
+      const last = top[top.length - 1];
+      if (top.length >= maxCandidates && last !== undefined && !better(cand, last)) continue;
+      let i = top.length;
+      while (i > 0 && better(cand, top[i - 1] as { ci: number; score: number })) i--;
+      top.splice(i, 0, cand);
+      if (top.length > maxCandidates) top.pop();
+    }
+    return top;
   }
 
   return {
