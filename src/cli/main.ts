@@ -5,6 +5,7 @@ import { registerCrawlCommands } from './commands/crawl.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerOutletCommands } from './commands/outlets.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTextCommands } from './commands/text.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { exitCodeFor, formatError } from './errors.js';
 import { collect, setEnvironment } from './shared.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerCheckCommand(program);
   registerCrawlCommands(program);
+  registerTextCommands(program);
   return program;
 }
 
