@@ -25,15 +25,21 @@ export interface TrainOptions {
   classWeightPower: number;
   /** Folds for the out-of-fold predictions used to calibrate (≥ 2). */
   folds: number;
+  /**
+   * The shipped weights: one fit on all of train ('full'), or the mean of the fold models ('average'),
+   * a bagged model of the same size and speed that saves the final fit.
+   */
+  final: 'full' | 'average';
   seed: number;
 }
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'features'> = {
-  epochs: 6,
-  learningRate: 0.2,
+  epochs: 4,
+  learningRate: 0.1,
   l2: 1e-5,
   classWeightPower: 0.5,
   folds: 5,
+  final: 'average',
   seed: 20240611,
 };
 
@@ -252,10 +258,15 @@ export function trainModel(
     fold[r] = i % opts.folds;
   });
   const oofLogits = new Float64Array(n * k);
+  const sum: Fitted = { weights: new Float32Array(extractor.buckets * k), bias: new Float32Array(k) };
   for (let f = 0; f < opts.folds; f++) {
     const trainRows = all.filter((r) => fold[r] !== f);
     const heldRows = all.filter((r) => fold[r] === f);
     const fitted = fitWeights(encoded, trainRows, k, extractor.buckets, { ...opts, seed: opts.seed + f + 1 });
+    if (opts.final === 'average') {
+      for (let i = 0; i < sum.weights.length; i++) sum.weights[i]! += fitted.weights[i]! / opts.folds;
+      for (let c = 0; c < k; c++) sum.bias[c]! += fitted.bias[c]! / opts.folds;
+    }
     const logits = predictLogits(encoded, heldRows, fitted, k);
     heldRows.forEach((r, i) => oofLogits.set(logits.subarray(i * k, i * k + k), r * k));
     log(`fold ${f + 1}/${opts.folds} done`);
@@ -283,7 +294,7 @@ export function trainModel(
     offsets: [...offsets],
   };
   log(`out-of-fold macro-F1 ${report.cvMacroF1.toFixed(4)} (arg-max ${report.cvMacroF1Argmax.toFixed(4)}), T=${temperature.toFixed(3)}`);
-  const fitted = fitWeights(encoded, all, k, extractor.buckets, opts);
+  const fitted = opts.final === 'average' ? sum : fitWeights(encoded, all, k, extractor.buckets, opts);
   const model: LinearModel = {
     name,
     version: `${name}-${weightsDigest(fitted.weights)}`,
