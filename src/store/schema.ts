@@ -1,5 +1,6 @@
 import type { DocumentsTable, DocumentVersionsTable } from './tables/documents.js';
 import type { DeadLettersTable } from './tables/crawl.js';
+import type { FactChecksTable } from './tables/factchecks.js';
 import type { FindingsTable } from './tables/findings.js';
 import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
 import type { SnapshotsTable } from './tables/snapshots.js';
@@ -15,4 +16,5 @@ export interface Database {
   dead_letters: DeadLettersTable;
   findings: FindingsTable;
   api_tokens: ApiTokensTable;
+  fact_checks: FactChecksTable;
 }
