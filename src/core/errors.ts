@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   PARSE_JSON: { status: 422, retryable: false, description: 'A JSON document or JSON line could not be parsed; the message gives the line.' },
   EXTRACT_NO_CONTENT: { status: 422, retryable: false, description: 'No article text could be extracted from the page.' },
   POLICY_INVALID: { status: 422, retryable: false, description: 'A policy pack failed validation; the message gives the line and reason. The running policy stays in force.' },
+  AUDIT_CHAIN_BROKEN: { status: 409, retryable: false, description: 'The audit log hash chain does not verify; the message names the first bad entry.' },
   STORE_UNAVAILABLE: { status: 503, retryable: true, description: 'The database could not be opened or reached.' },
   INTERNAL: { status: 500, retryable: false, description: 'An unexpected error; details are logged, not returned.' },
 } as const satisfies Record<string, ErrorCodeInfo>;

@@ -11,20 +11,34 @@ export const PERMISSIONS = [
   'check:run',
   'deadletters:read',
   'push:write',
+  // Review and enforcement (docs/review.md)
+  'queue:read',
+  'cases:create',
+  'review:decide',
+  'review:approve',
+  'appeals:decide',
+  'compliance:run',
+  'audit:read',
+  'reports:read',
+  'users:admin',
+  'webhooks:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ['viewer', 'analyst', 'reviewer', 'supervisor', 'admin', 'push'] as const;
 export type Role = (typeof ROLES)[number];
 
-const read: Permission[] = ['outlets:read', 'documents:read', 'findings:read'];
-const analyse: Permission[] = [...read, 'check:run', 'deadletters:read'];
+const read: Permission[] = ['outlets:read', 'documents:read', 'findings:read', 'reports:read'];
+const analyse: Permission[] = [...read, 'check:run', 'deadletters:read', 'queue:read', 'cases:create'];
+// A reviewer decides cases and appeals; approving a takedown request (the second pair of eyes),
+// running compliance checks and reading the audit log are a supervisor's.
+const review: Permission[] = [...analyse, 'review:decide', 'appeals:decide'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: read,
   analyst: analyse,
-  reviewer: analyse,
-  supervisor: [...analyse, 'crawl:run'],
+  reviewer: review,
+  supervisor: [...review, 'crawl:run', 'review:approve', 'compliance:run', 'audit:read'],
   admin: PERMISSIONS,
   push: ['push:write'],
 };
