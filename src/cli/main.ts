@@ -2,13 +2,16 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
 import { registerCrawlCommands } from './commands/crawl.js';
+import { registerFactCheckCommands } from './commands/factchecks.js';
+import { registerMatchCommand } from './commands/match.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerOutletCommands } from './commands/outlets.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTextCommands } from './commands/text.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { exitCodeFor, formatError } from './errors.js';
-import { collect, setEnvironment } from './shared.js';
+import { loadFactChecks } from '../pipeline/factchecks.js';
+import { collect, setEnvironment, withContext } from './shared.js';
 
 /** Builds the `kiemtin` command tree. */
 export function buildProgram(): Command {
@@ -26,6 +29,8 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerCrawlCommands(program);
   registerTextCommands(program);
+  registerFactCheckCommands(program);
+  registerMatchCommand(program, () => withContext(program, (ctx) => loadFactChecks(ctx.db, { status: 'published' })));
   return program;
 }
 
