@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -108,10 +108,14 @@ describe('classify', () => {
     expect(out.topFeatures.length).toBeGreaterThan(0);
   });
 
-  it('loads the shipped model when present', () => {
-    const shipped = join(import.meta.dirname, '..', '..', '..', 'models', 'hate-speech.ktc');
-    if (!existsSync(shipped)) return;
-    const p = openClassifier('hate-speech').classify('xin chào');
-    expect(Object.values(p.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+  it('loads the shipped models from the package models/ folder', () => {
+    for (const name of ['hate-speech', 'toxic', 'spam']) {
+      const shipped = openClassifier(name);
+      expect(shipped.model.name).toBe(name);
+      const p = shipped.classify('xin chào');
+      expect(shipped.labels).toContain(p.label);
+      expect(Object.values(p.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    }
+    expect(() => openClassifier('sentiment')).toThrow(/unknown model "sentiment"/);
   });
 });

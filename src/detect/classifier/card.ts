@@ -36,6 +36,7 @@ export function renderModelCard(f: CardFacts): string {
     `- Dataset: ${spec.dataset}; folder \`${spec.folder}/\`, trained on \`${spec.trainFile}\` only (${f.trainRows} rows${f.droppedRows > 0 ? `, ${f.droppedRows} rows of the overlap drop-list removed` : ''}), evaluated on \`${spec.devFile}\`.`,
     `- Terms: ${spec.terms} **The trained weights derive from this data: treat the model as research / non-commercial use only** unless the dataset authors grant more.`,
     '- No text of the dataset is stored in this repository; the model file holds only hashed n-gram weights.',
+    ...(spec.note === undefined ? [] : [`- Note: ${spec.note}`]),
     '',
     '## Model',
     '',

@@ -26,7 +26,7 @@ export interface FeatureConfig {
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
-  bits: 20,
+  bits: 19,
   wordNgrams: 2,
   foldedWordNgrams: 2,
   charMin: 1,
@@ -229,7 +229,9 @@ export class FeatureExtractor {
     const buf = this.buf;
     const len = this.len;
     if (wordNgrams > 0 || foldedWordNgrams > 0) this.emitWords(wordNgrams, foldedWordNgrams);
-    if (charMax > 0) {
+    if (charMax > 0 && this.trace === null && !foldedChars) {
+      this.emitCharsFast(charMin, charMax);
+    } else if (charMax > 0) {
       for (let i = 0; i < len; i++) {
         let h = FNV_OFFSET ^ SALT_CHAR;
         let g = FNV_OFFSET ^ SALT_FOLDED_CHAR;
@@ -251,6 +253,37 @@ export class FeatureExtractor {
         }
       }
     }
+  }
+
+  /** The hot loop of `extract`: the same hashes as the traced path, without per-feature calls. */
+  private emitCharsFast(charMin: number, charMax: number): void {
+    const buf = this.buf;
+    const len = this.len;
+    const need = this.count + len * charMax;
+    if (need > this.out.length) {
+      const grown = new Int32Array(need * 2);
+      grown.set(this.out.subarray(0, this.count));
+      this.out = grown;
+    }
+    const out = this.out;
+    const mask = this.mask;
+    let count = this.count;
+    for (let i = 0; i < len; i++) {
+      let h = FNV_OFFSET ^ SALT_CHAR;
+      const last = Math.min(charMax, len - i);
+      for (let n = 1; n <= last; n++) {
+        const c = buf[i + n - 1]!;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (n < charMin || (n === 1 && c === SPACE)) continue;
+        let x = (h + n) | 0;
+        x ^= x >>> 16;
+        x = Math.imul(x, 0x85ebca6b);
+        x ^= x >>> 13;
+        x = Math.imul(x, 0xc2b2ae35);
+        out[count++] = (x ^ (x >>> 16)) & mask;
+      }
+    }
+    this.count = count;
   }
 
   private emitWords(wordNgrams: number, foldedWordNgrams: number): void {

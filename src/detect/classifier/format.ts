@@ -35,13 +35,19 @@ export function quantise(weights: Float32Array): { codes: Int8Array; maxAbs: num
   return { codes, maxAbs };
 }
 
-/** Inverse of `quantise`. */
-export function dequantise(codes: Int8Array, maxAbs: number): Float32Array {
+/** The weight of each int8 code, indexed by code + 128. */
+export function codeTable(maxAbs: number): Float32Array {
   const table = new Float32Array(256);
   for (let q = -128; q < 128; q++) {
     const m = Math.min(Math.abs(q), 127) / 127;
     table[q + 128] = Math.sign(q) * m * m * maxAbs;
   }
+  return table;
+}
+
+/** Inverse of `quantise`. */
+export function dequantise(codes: Int8Array, maxAbs: number): Float32Array {
+  const table = codeTable(maxAbs);
   const out = new Float32Array(codes.length);
   for (let i = 0; i < codes.length; i++) out[i] = table[codes[i]! + 128]!;
   return out;
@@ -85,7 +91,10 @@ export function decodeModel(bytes: Uint8Array): LinearModel {
   const expected = (1 << header.features.bits) * header.labels.length;
   if (body.length !== expected) throw new RangeError(`model ${header.name}: ${body.length} weights, expected ${expected}`);
   const codes = new Int8Array(body.buffer, body.byteOffset, body.length);
+  const shifted = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) shifted[i] = codes[i]! + 128;
   return {
+    quantised: { codes: shifted, table: codeTable(header.maxAbs) },
     name: header.name,
     version: header.version,
     labels: header.labels,

@@ -21,6 +21,11 @@ export interface LinearModel {
   offsets: Float32Array;
   /** Training facts for the model card (data, hyper-parameters, metrics). */
   meta: Record<string, unknown>;
+  /**
+   * The int8 form of `weights` when loaded from a file: codes + 128 and the value of each code.
+   * Inference reads these: a quarter of the memory, so far fewer cache misses on random buckets.
+   */
+  quantised?: { codes: Uint8Array; table: Float32Array };
 }
 
 export interface Prediction {
@@ -77,6 +82,40 @@ export function accumulateLogits(
   const scale = featureScale(count);
   for (let c = 0; c < k; c++) out[c] = out[c]! * scale + bias[c]!;
   return scale;
+}
+
+/** `accumulateLogits` over int8 codes (see LinearModel.quantised). */
+export function accumulateQuantised(
+  codes: Uint8Array,
+  table: Float32Array,
+  bias: Float32Array,
+  idx: ArrayLike<number>,
+  count: number,
+  out: Float64Array,
+): void {
+  const k = bias.length;
+  for (let c = 0; c < k; c++) out[c] = 0;
+  if (k === 3) {
+    let a = 0;
+    let b = 0;
+    let c3 = 0;
+    for (let i = 0; i < count; i++) {
+      const base = idx[i]! * 3;
+      a += table[codes[base]!]!;
+      b += table[codes[base + 1]!]!;
+      c3 += table[codes[base + 2]!]!;
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c3;
+  } else {
+    for (let i = 0; i < count; i++) {
+      const base = idx[i]! * k;
+      for (let c = 0; c < k; c++) out[c]! += table[codes[base + c]!]!;
+    }
+  }
+  const scale = featureScale(count);
+  for (let c = 0; c < k; c++) out[c] = out[c]! * scale + bias[c]!;
 }
 
 /** Documents of different lengths get comparable logits: features are weighted 1/sqrt(count). */
@@ -137,7 +176,9 @@ export class TextClassifier {
   /** Calibrated probabilities into a reused array (fast path for batch scoring). */
   probabilities(text: string): Float64Array {
     const idx = this.extractor.extract(text);
-    accumulateLogits(this.model.weights, this.model.bias, idx, idx.length, this.logitsBuf);
+    const q = this.model.quantised;
+    if (q !== undefined) accumulateQuantised(q.codes, q.table, this.model.bias, idx, idx.length, this.logitsBuf);
+    else accumulateLogits(this.model.weights, this.model.bias, idx, idx.length, this.logitsBuf);
     softmax(this.logitsBuf, this.model.temperature, this.probsBuf);
     return this.probsBuf;
   }
