@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../context.js';
 import { emptyPushReport, ingestPushed, pushErrorOf } from '../pipeline/push.js';
-import { parsePushItem, pushItemSchema, readJsonLines, type PushedItem } from '../sources/jsonl.js';
+import { parsePushItem, readJsonLines, type PushedItem } from '../sources/jsonl.js';
 import { AppError } from '../core/errors.js';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './auth.js';
@@ -30,7 +30,6 @@ export function registerPushRoutes(
   declare: Declare,
   errors: object,
 ): void {
-  app.openAPIRegistry.register('PushItem', pushItemSchema);
   // Declared for the OpenAPI document, but the body is validated item by item in the handler (a bad
   // item must not refuse the whole batch), so the route is mounted without the schema validator.
   const route = declare('push:write', {
@@ -42,7 +41,7 @@ export function registerPushRoutes(
           // Items are validated one by one (a bad item is reported, the others stored), not here.
           'application/json': {
             schema: z.object({
-              items: z.array(z.unknown()).openapi({ description: 'each item a PushItem' }),
+              items: z.array(z.unknown()).openapi({ description: 'each item: {outlet, kind, url, parentUrl?, externalId?, title?, author?, authorUrl?, publishedAt?, text} (docs/sources.md)' }),
             }),
           },
           'application/x-ndjson': { schema: z.string().openapi({ description: 'one item per line' }) },
