@@ -5,9 +5,10 @@ import type { FindingsTable } from './tables/findings.js';
 import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
 import type { SnapshotsTable } from './tables/snapshots.js';
 import type { ApiTokensTable } from './tables/tokens.js';
+import type { ReviewDatabase } from './review/tables/index.js';
 
 /** The whole database as Kysely sees it; one file per table under tables/. */
-export interface Database {
+export interface Database extends ReviewDatabase {
   outlets: OutletsTable;
   outlet_sources: OutletSourcesTable;
   documents: DocumentsTable;

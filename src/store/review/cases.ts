@@ -1,0 +1,187 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbOrTrx, Trx } from '../db.js';
+import type { ReviewCasesTable } from './tables/cases.js';
+
+/** A case as stored; the review stage narrows the string unions. */
+export interface StoredCase {
+  id: number;
+  number: string;
+  subjectKind: string;
+  subjectRef: string;
+  outletId: string | null;
+  documentId: string | null;
+  url: string | null;
+  title: string | null;
+  category: string;
+  source: string;
+  severity: number;
+  confidence: number;
+  reach: number;
+  basePriority: number;
+  slaHours: number;
+  slaDueAt: Date;
+  state: string;
+  findings: unknown[];
+  note: string | null;
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+  openedBy: string;
+  openedAt: Date;
+  actDate: Date;
+  decidedAt: Date | null;
+  closedAt: Date | null;
+}
+
+/** Maps a row to the domain object (the one place this happens). */
+export function toStoredCase(r: Selectable<ReviewCasesTable>): StoredCase {
+  return {
+    id: r.id,
+    number: r.number,
+    subjectKind: r.subject_kind,
+    subjectRef: r.subject_ref,
+    outletId: r.outlet_id,
+    documentId: r.document_id,
+    url: r.url,
+    title: r.title,
+    category: r.category,
+    source: r.source,
+    severity: r.severity,
+    confidence: r.confidence,
+    reach: r.reach,
+    basePriority: r.base_priority,
+    slaHours: r.sla_hours,
+    slaDueAt: new Date(r.opened_at.getTime() + r.sla_hours * 3600_000),
+    state: r.state,
+    findings: r.findings as unknown[],
+    note: r.note,
+    claimedBy: r.claimed_by,
+    claimExpiresAt: r.claim_expires_at,
+    openedBy: r.opened_by,
+    openedAt: r.opened_at,
+    actDate: r.act_date,
+    decidedAt: r.decided_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export type NewCase = Omit<StoredCase, 'id' | 'number' | 'slaDueAt' | 'claimedBy' | 'claimExpiresAt' | 'decidedAt' | 'closedAt'>;
+
+/** Inserts a case and gives it its public number, KT-<year>-<id padded to 6>. */
+export async function insertCase(trx: Trx, c: NewCase): Promise<StoredCase> {
+  const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('review_cases', 'id'))::int as id`.execute(trx);
+  const id = Number(rows[0]!.id);
+  const number = `KT-${c.openedAt.getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+  const row = await trx
+    .insertInto('review_cases')
+    .values({
+      id,
+      number,
+      subject_kind: c.subjectKind,
+      subject_ref: c.subjectRef,
+      outlet_id: c.outletId,
+      document_id: c.documentId,
+      url: c.url,
+      title: c.title,
+      category: c.category,
+      source: c.source,
+      severity: c.severity,
+      confidence: c.confidence,
+      reach: c.reach,
+      base_priority: c.basePriority,
+      sla_hours: c.slaHours,
+      state: c.state,
+      findings: JSON.stringify(c.findings),
+      note: c.note,
+      claimed_by: null,
+      claim_expires_at: null,
+      opened_by: c.openedBy,
+      opened_at: c.openedAt,
+      act_date: c.actDate,
+      decided_at: null,
+      closed_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toStoredCase(row);
+}
+
+/** A case by its number ("KT-2026-000001") or numeric id; `forUpdate` locks the row in the transaction. */
+export async function findCase(db: DbOrTrx, ref: string, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {
+  let q = db.selectFrom('review_cases').selectAll();
+  q = /^\d+$/.test(ref) && Number(ref) <= 2_147_483_647 ? q.where('id', '=', Number(ref)) : q.where('number', '=', ref);
+  if (opts.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? toStoredCase(row) : null;
+}
+
+/** The case still being handled for a subject, if any. */
+export async function findOpenCaseForSubject(db: DbOrTrx, kind: string, ref: string): Promise<StoredCase | null> {
+  const row = await db
+    .selectFrom('review_cases')
+    .selectAll()
+    .where('subject_kind', '=', kind)
+    .where('subject_ref', '=', ref)
+    .where('state', '<>', 'closed')
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? toStoredCase(row) : null;
+}
+
+/**
+ * Claims a case for `actor` until `until`: one conditional UPDATE, so of two reviewers claiming at
+ * once exactly one gets the row back. A claim held by someone else is taken only once it has expired.
+ */
+export async function claimCaseRow(db: DbOrTrx, id: number, actor: string, now: Date, until: Date, states: readonly string[]): Promise<StoredCase | null> {
+  const row = await db
+    .updateTable('review_cases')
+    .set({ claimed_by: actor, claim_expires_at: until })
+    .where('id', '=', id)
+    .where('state', 'in', [...states])
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor), eb('claim_expires_at', '<', now)]))
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toStoredCase(row) : null;
+}
+
+export interface QueueFilter {
+  states: readonly string[];
+  categories?: readonly string[];
+  outletId?: string;
+  source?: string;
+  /** 'unclaimed': free or expired claims; 'mine': claimed by `actor` and not expired. */
+  claim?: 'any' | 'unclaimed' | 'mine';
+  actor?: string;
+  overdue?: boolean;
+}
+
+export interface QueueCursor {
+  asOf: Date;
+  priority: number;
+  id: number;
+}
+
+/**
+ * The queue, highest priority first: base priority × (1 + age / SLA), evaluated at `asOf` so that
+ * keyset pagination is stable while the queue ages (the cursor carries `asOf`).
+ */
+export async function listQueue(
+  db: DbOrTrx,
+  f: QueueFilter,
+  page: { asOf: Date; after?: QueueCursor; limit: number },
+): Promise<Array<StoredCase & { priority: number }>> {
+  const asOf = page.after?.asOf ?? page.asOf;
+  const priority = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
+  let q = db.selectFrom('review_cases').selectAll().select(priority.as('priority')).where('state', 'in', [...f.states]);
+  if (f.categories?.length) q = q.where('category', 'in', [...f.categories]);
+  if (f.outletId) q = q.where('outlet_id', '=', f.outletId);
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.claim === 'unclaimed') q = q.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<', asOf)]));
+  if (f.claim === 'mine' && f.actor) q = q.where('claimed_by', '=', f.actor).where('claim_expires_at', '>=', asOf);
+  if (f.overdue) q = q.where(sql<boolean>`opened_at + make_interval(hours => sla_hours) < ${asOf}::timestamptz`);
+  if (page.after) {
+    const a = page.after;
+    q = q.where((eb) => eb.or([eb(priority, '<', a.priority), eb.and([eb(priority, '=', a.priority), eb('id', '>', a.id)])]));
+  }
+  const rows = await q.orderBy(priority, 'desc').orderBy('id').limit(page.limit).execute();
+  return rows.map((r) => ({ ...toStoredCase(r), priority: Number(r.priority) }));
+}
