@@ -1,12 +1,43 @@
 import type { Detector } from './types.js';
+import { createClaimDetector, type ClaimMatcher } from './claims/index.js';
+import { createClassifierDetector, type TextClassifier } from './classifier/index.js';
+import { createTextReuseDetector, type ReuseSource } from './neardup/index.js';
+import { loadDefaultPack } from './policy/active.js';
+import type { PolicyPack } from './policy/parse.js';
+import { CompiledPack, type Scorer } from './rules/engine.js';
+import { createRulesDetector } from './rules/detector.js';
+import { createPersonalDataDetector } from './signals/personal-data.js';
 
 /** Data the detectors are built from (loaded from the store by the caller; detectors stay pure). */
-export type DetectorResources = Record<string, never>;
+export interface DetectorResources {
+  /** The policy pack in force; default: the shipped pack (policies/default.yaml, embedded). */
+  pack?: PolicyPack;
+  /** Loaded classifier models; each becomes a detector and a scorer for rules' classifier conditions. */
+  classifiers?: readonly TextClassifier[];
+  /** Claim matcher over the published fact-checks. */
+  claimMatcher?: ClaimMatcher;
+  /** Articles comments are compared with for text reuse (besides each comment's parent). */
+  reuseArticles?: readonly ReuseSource[];
+}
+
+/** Model name → scorer for the rules' classifier conditions. */
+export function classifierScorers(classifiers: readonly TextClassifier[]): Record<string, Scorer> {
+  const out: Record<string, Scorer> = {};
+  for (const c of classifiers) out[c.model.name] = (text) => ({ ...c.classify(text).scores });
+  return out;
+}
 
 /**
- * The one list of detectors, in the order the runner applies them. Every entry passes the shared
+ * The one list of detectors, in the order the runner applies them: rules, personal-data, classifiers
+ * (when models are given), claims (when a matcher is given), text-reuse. Every entry passes the shared
  * contract test (src/detect/contract.test.ts).
  */
-export function createDefaultDetectors(_resources: DetectorResources): Detector[] {
-  return [];
+export function createDefaultDetectors(resources: DetectorResources = {}): Detector[] {
+  const classifiers = resources.classifiers ?? [];
+  const pack = new CompiledPack(resources.pack ?? loadDefaultPack().pack, classifierScorers(classifiers));
+  const out: Detector[] = [createRulesDetector(pack), createPersonalDataDetector()];
+  for (const c of classifiers) out.push(createClassifierDetector(c));
+  if (resources.claimMatcher) out.push(createClaimDetector(resources.claimMatcher));
+  out.push(createTextReuseDetector(resources.reuseArticles ? { articles: resources.reuseArticles } : {}));
+  return out;
 }

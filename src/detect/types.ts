@@ -19,6 +19,12 @@ export interface DetectContext {
   now: Date;
   /** The parent post or comment, when there is one. */
   parent: DetectDocument | null;
+  /**
+   * Classifier scores already computed for this document, model name → label → 0..1. Optional: rules
+   * with classifier conditions use these when present, else score the text with the models they were
+   * built with.
+   */
+  classifierScores?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** A finding before the runner stamps it with the document id, detector id and version. */

@@ -1,0 +1,145 @@
+/**
+ * Links in text and the scam indicators read from them: shortened links, look-alike domains of
+ * Vietnamese banks, gambling sites (by domain or by a known brand named in the text).
+ */
+import { BANKS } from './banks.js';
+import type { Signal } from './types.js';
+
+/** One link as written; `host` is lower case without "www."; `url` drops the scheme (for prefix rules). */
+export interface Link {
+  start: number;
+  end: number;
+  text: string;
+  host: string;
+  url: string;
+}
+
+// Top-level domains accepted for links written without a scheme ("bit.ly/x", "fb88.vip"); with
+// http(s):// or www. any host counts. A closed list keeps "tp.hcm" or "v.v" from being links.
+const TLDS =
+  'com|net|org|info|biz|xyz|top|site|online|club|shop|store|app|link|live|vip|bet|win|fun|pro|asia|io|me|co|ly|gy|at|id|to|gd|cc|ws|tv|vn|us|uk|in|ru|cn|tk|ml|ga|cf|gq|cx|sh|gl|su|mobi|icu|cyou|sbs|cfd|click|today|life|world|one|best|cloud|website|space|tech|gov|edu|int';
+const LINK = new RegExp(
+  `(?:https?:\\/\\/|(?<![\\p{L}\\p{N}@._-])www\\.)[^\\s<>"'“”]+|(?<![\\p{L}\\p{N}@._/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})(?![\\p{L}\\p{N}-])(?::\\d{2,5})?(?:\\/[^\\s<>"'“”]*)?`,
+  'giu',
+);
+const TRAIL = /[.,;:!?)\]}>'"…]+$/;
+
+/** Every link in the text, in order. */
+export function findLinks(text: string): Link[] {
+  if (!text.includes('.')) return [];
+  const out: Link[] = [];
+  for (const m of text.matchAll(LINK)) {
+    const written = m[0].replace(TRAIL, '');
+    if (written === '') continue;
+    const start = m.index ?? 0;
+    const url = written.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+    const host = (url.split(/[/?#:]/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+    if (!host.includes('.')) continue;
+    out.push({ start, end: start + written.length, text: written, host, url: url.replace(/^[^/]+/, (h) => h.toLowerCase()) });
+  }
+  return out;
+}
+
+/** Link shorteners that hide where a link goes. */
+export const SHORTENERS: readonly string[] = [
+  'bit.ly', 'bitly.com', 'tinyurl.com', 't.co', 's.id', 'cutt.ly', 'shorturl.at', 'rb.gy', 'is.gd', 'v.gd', 'ow.ly',
+  'goo.gl', 't.ly', 'tiny.cc', 'rebrand.ly', 'bl.ink', 'shorte.st', 'lnkd.in', 'buff.ly', 'tr.im', 'x.co', 'shorturl.asia',
+  'urlz.fr', 'u.to', 'clck.ru', 'tinyurl.vn', 'bom.so', 'bom.to',
+];
+const SHORT = new Set(SHORTENERS);
+
+/** Known gambling brands seen in Vietnamese ads; matched as a domain label or as a word in text. */
+export const GAMBLING_BRANDS: readonly string[] = [
+  'bong88', 'fb88', 'w88', '789bet', '188bet', 'm88', 'fun88', '12bet', '8xbet', 'jun88', 'kubet', 'ku11', 'new88', 'shbet',
+  'hi88', 'f8bet', 'mu88', 'okvip', '33win', '78win', 'j88', 'five88', 'vn88', 'cmd368', 'sbobet', '1xbet', 'oxbet', 'go88',
+  'sunwin', 'rikvip', 'hitclub', 'iwin', 'b52club', 'debet', 'sv388', 'ae888', 'kubet88', 'hb88', 'qh88', 'v9bet', 'lucky88',
+];
+const GAMBLING = new Set(GAMBLING_BRANDS);
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BRAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...GAMBLING_BRANDS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+const isUnder = (host: string, domain: string): boolean => host === domain || host.endsWith('.' + domain);
+
+/** Shortened links. */
+export function findShortLinks(links: readonly Link[]): Signal[] {
+  return links
+    .filter((l) => SHORT.has(l.host))
+    .map((l) => ({ name: 'short-link' as const, start: l.start, end: l.end, text: l.text, value: l.host, detail: { host: l.host } }));
+}
+
+/** Gambling sites: a link whose domain carries a known brand, or the brand named in the text. */
+export function findGamblingSites(text: string, links: readonly Link[]): Signal[] {
+  const out: Signal[] = [];
+  for (const l of links) {
+    const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || [...GAMBLING].some((b) => b.length >= 5 && label.startsWith(b)));
+    if (brand !== undefined) out.push({ name: 'gambling-site', start: l.start, end: l.end, text: l.text, value: l.host, detail: { brand } });
+  }
+  if (/\d|bet|win|vip|club/i.test(text)) {
+    for (const m of text.matchAll(BRAND_WORD)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((s) => s.start <= start && s.end >= end)) continue;
+      out.push({ name: 'gambling-site', start, end, text: m[0], value: m[0].toLowerCase(), detail: { brand: m[0].toLowerCase() } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Levenshtein distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+// Letters swapped for look-alikes in phishing domains: "vietcornbank", "vletc0mbank".
+const unconfuse = (s: string): string => s.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1l|]/g, 'i');
+
+/**
+ * Hosts that imitate a Vietnamese bank without being one of its real domains: the brand with added
+ * words ("vietcombank-hotro.com", "hotrovietcombank.top"), the brand under another suffix
+ * ("bidv.com"), or a near spelling ("vietcornbank.com", edit distance ≤ 2 after look-alike letters).
+ */
+export function findBankLookalikes(links: readonly Link[]): Signal[] {
+  const out: Signal[] = [];
+  for (const l of links) {
+    const bank = lookalikeOf(l.host);
+    if (bank === null) continue;
+    out.push({ name: 'bank-lookalike', start: l.start, end: l.end, text: l.text, value: l.host, detail: { bank: bank.bank, realDomain: bank.domain, reason: bank.reason } });
+  }
+  return out;
+}
+
+/** Which bank a host imitates and how, or null (also null for the bank's own domains). */
+export function lookalikeOf(host: string): { bank: string; domain: string; reason: string } | null {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  if (BANKS.some((b) => b.domains.some((d) => isUnder(h, d)))) return null;
+  const labels = h.split('.');
+  const words = labels.flatMap((l) => l.split('-'));
+  for (const b of BANKS) {
+    const real = b.domains[0] ?? b.brand;
+    if (words.includes(b.brand)) return { bank: b.name, domain: real, reason: labels.includes(b.brand) ? 'other-suffix' : 'added-words' };
+    if (b.brand.length >= 6 && labels.some((l) => l.includes(b.brand))) return { bank: b.name, domain: real, reason: 'added-words' };
+  }
+  for (const b of BANKS) {
+    if (b.brand.length < 6) continue;
+    const max = b.brand.length >= 9 ? 2 : 1;
+    for (const w of words) {
+      if (w.length < 5) continue;
+      const d = editDistance(unconfuse(w), unconfuse(b.brand), max);
+      if (d <= max) return { bank: b.name, domain: b.domains[0] ?? b.brand, reason: unconfuse(w) === unconfuse(b.brand) ? 'homoglyph' : 'near-spelling' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+/**
+ * Personal-data signals: Vietnamese phone numbers, 12-digit citizen IDs (CCCD), bank account numbers
+ * next to a bank name or "STK", e-mail addresses. Pure functions over raw text, offsets into it.
+ */
+import { BANKS } from './banks.js';
+import { CCCD_PROVINCES } from './provinces.js';
+import type { Signal } from './types.js';
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+
+/** "+84 912.345.678" → "0912345678". */
+export function nationalNumber(written: string): string {
+  const d = digits(written);
+  if (written.trimStart().startsWith('+84') || d.startsWith('0084')) return '0' + d.slice(d.startsWith('0084') ? 4 : 2);
+  if (d.startsWith('84') && (d.length === 11 || d.length === 12)) return '0' + d.slice(2);
+  return d;
+}
+
+// Mobile prefixes after the 2018 renumbering: 03x (Viettel), 05x (Vietnamobile, Gmobile, Reddi), 07x
+// (MobiFone), 08x, 09x. Landlines are 02 + area code, 11 digits.
+const MOBILE = /(?<![\d+])(?:\+84|0084|84|0)[ .-]?(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9\d)(?:[ .-]?\d){7}(?![\d])/g;
+const LANDLINE = /(?<![\d+])(?:\+84|0084|84|0)[ .-]?2\d(?:[ .-]?\d){8}(?![\d])/g;
+
+/** Vietnamese mobile numbers (and landlines when `landlines`); never a piece of a longer digit run. */
+export function findPhones(text: string, landlines = true): Signal[] {
+  const out: Signal[] = [];
+  for (const m of text.matchAll(MOBILE)) out.push(phoneSignal(m, 'mobile'));
+  if (landlines) for (const m of text.matchAll(LANDLINE)) out.push(phoneSignal(m, 'landline'));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function phoneSignal(m: RegExpMatchArray, kind: string): Signal {
+  const start = m.index ?? 0;
+  return { name: 'phone', start, end: start + m[0].length, text: m[0], value: nationalNumber(m[0]), detail: { kind } };
+}
+
+const TWELVE = /(?<![\d])\d(?:[ .-]?\d){11}(?![\d])/g;
+
+/**
+ * Checks one 12-digit number as a CCCD: province code from the real list, the 4th digit's century
+ * (0/1 → 1900s, 2/3 → 2000s, 4/5 → 2100s, 6/7 → 2200s, 8/9 → 1800s; even = male, odd = female) and a
+ * birth year neither after `now` nor more than 120 years before it. Returns what it decodes, or null.
+ */
+export function decodeCccd(value: string, now: Date): { province: string; sex: 'male' | 'female'; birthYear: number } | null {
+  if (!/^\d{12}$/.test(value)) return null;
+  const province = CCCD_PROVINCES[value.slice(0, 3)];
+  if (province === undefined) return null;
+  const g = Number(value[3]);
+  const century = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 1800, 1800][g] ?? 1900;
+  const birthYear = century + Number(value.slice(4, 6));
+  const year = now.getUTCFullYear();
+  if (birthYear > year || birthYear < year - 120) return null;
+  return { province, sex: g % 2 === 0 ? 'male' : 'female', birthYear };
+}
+
+/** 12-digit citizen ID numbers that pass the province and century checks. */
+export function findCccds(text: string, now: Date): Signal[] {
+  const out: Signal[] = [];
+  for (const m of text.matchAll(TWELVE)) {
+    const value = digits(m[0]);
+    // Grouped writing must look like an ID (3-3-6, 4-4-4, 3-3-3-3 or none), not a phone + something.
+    const groups = m[0].split(/[ .-]/).map((g) => g.length).join('-');
+    if (!['12', '3-3-6', '4-4-4', '3-3-3-3', '3-9', '6-6'].includes(groups)) continue;
+    const d = decodeCccd(value, now);
+    if (d === null) continue;
+    const start = m.index ?? 0;
+    out.push({ name: 'cccd', start, end: start + m[0].length, text: m[0], value, detail: { province: d.province, sex: d.sex, birthYear: d.birthYear } });
+  }
+  return out;
+}
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,24}(?![\p{L}\p{N}])/gu;
+
+/** E-mail addresses. */
+export function findEmails(text: string): Signal[] {
+  const out: Signal[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const start = m.index ?? 0;
+    out.push({ name: 'email', start, end: start + m[0].length, text: m[0], value: m[0].toLowerCase() });
+  }
+  return out;
+}
+
+const FOLD_UNIT = new Map<number, string>();
+
+function foldUnit(c: number): string {
+  let f = FOLD_UNIT.get(c);
+  if (f === undefined) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const base = lower.normalize('NFD').charAt(0);
+    if (ch === 'đ' || ch === 'Đ' || ch === 'ð' || ch === 'Ð') f = 'd';
+    else if (base.length === 1 && base.charCodeAt(0) < 0x80) f = base;
+    else f = lower.length === 1 ? lower : ch;
+    FOLD_UNIT.set(c, f);
+  }
+  return f;
+}
+
+/** Lower case without diacritics, one output unit per input unit (so offsets stay valid). */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x80 ? (c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : text.charAt(i)) : foldUnit(c);
+  }
+  return out;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BANK_WORDS = [
+  'stk',
+  'so tk',
+  'so tai khoan',
+  'tai khoan',
+  'tk',
+  'ngan hang',
+  'chuyen khoan',
+  'ck',
+  'account',
+  ...BANKS.flatMap((b) => [b.brand, ...b.aliases]),
+];
+const BANK_CUE = new RegExp(`(?<![a-z0-9])(?:${[...new Set(BANK_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![a-z0-9])`, 'g');
+const ACCOUNT = /(?<![\d])\d(?:[ .-]?\d){5,18}(?![\d])/g;
+const SIX_DIGITS = /\d(?:[ .-]?\d){5}/;
+const AFTER = 40;
+const BEFORE = 20;
+
+/** Bank account numbers (6–19 digits) within a few words of a bank name, "STK" or "số tài khoản". */
+export function findBankAccounts(text: string): Signal[] {
+  if (!SIX_DIGITS.test(text)) return [];
+  const folded = foldSameLength(text);
+  const cues: Array<{ start: number; end: number; word: string }> = [];
+  for (const m of folded.matchAll(BANK_CUE)) cues.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, word: m[0] });
+  if (cues.length === 0) return [];
+  const out: Signal[] = [];
+  for (const m of text.matchAll(ACCOUNT)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const value = digits(m[0]);
+    if (value.length < 6 || value.length > 19) continue;
+    // Amounts ("500.000", "1,5tr") are not accounts: dot groups of exactly three digits are money.
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(m[0])) continue;
+    const cue = cues.find((c) => (c.end <= start && start - c.end <= AFTER) || (c.start >= end && c.start - end <= BEFORE));
+    if (cue === undefined) continue;
+    const bank = BANKS.find((b) => b.brand === cue.word.replace(/ /g, '') || b.aliases.includes(cue.word));
+    out.push({ name: 'bank-account', start, end, text: m[0], value, detail: bank ? { bank: bank.name, cue: cue.word } : { cue: cue.word } });
+  }
+  return out;
+}
