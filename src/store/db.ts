@@ -34,7 +34,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? await openServer(options.databaseUrl, options.schema) : await openEmbedded(options.dataDir);
   try {
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, options.schema);
   } catch (err) {
     await store.close();
     throw err;
@@ -124,12 +124,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
+/** Applies pending migrations; `schema` keeps the bookkeeping tables in that schema (see StoreOptions). */
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'kiemtin_migrations',
     migrationLockTableName: 'kiemtin_migrations_lock',
+    // Kysely looks for its bookkeeping tables in every schema unless told which one.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
