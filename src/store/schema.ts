@@ -1,4 +1,5 @@
 import type { DocumentsTable, DocumentVersionsTable } from './tables/documents.js';
+import type { CampaignMembersTable, CampaignsTable, NeardupDocsTable } from './tables/campaigns.js';
 import type { DeadLettersTable } from './tables/crawl.js';
 import type { FactChecksTable } from './tables/factchecks.js';
 import type { FindingsTable } from './tables/findings.js';
@@ -18,4 +19,7 @@ export interface Database extends ReviewDatabase {
   findings: FindingsTable;
   api_tokens: ApiTokensTable;
   fact_checks: FactChecksTable;
+  neardup_docs: NeardupDocsTable;
+  campaigns: CampaignsTable;
+  campaign_members: CampaignMembersTable;
 }

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261128T2030-foundation.js';
 import * as factchecks from './20261128T2050-factchecks.js';
+import * as campaigns from './20261128T2055-campaigns.js';
 import * as review from './20261128T2100-review.js';
 
 /** Every migration, by timestamped name. Append only: never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '20261128T2030-foundation': foundation,
   '20261128T2050-factchecks': factchecks,
+  '20261128T2055-campaigns': campaigns,
   '20261128T2100-review': review,
 };
