@@ -40,6 +40,8 @@ export type Path = ReadonlyArray<string | number>;
 export interface Issue {
   path: Path;
   message: string;
+  /** Point at the last key of the path itself (an unknown key), not at its value. */
+  atKey?: boolean;
 }
 
 interface Ctx {
@@ -139,7 +141,7 @@ function field(v: unknown, path: Path, ctx: Ctx): FieldCondition | undefined {
         else ctx.issues.push({ path: p, message: 'hasLinks: expected true or false' });
         break;
       default:
-        ctx.issues.push({ path: p, message: `field: unknown field '${k}' (expected kind, outletType, author, ageMinutes, hasLinks, linkCount)` });
+        ctx.issues.push({ path: p, atKey: true, message: `field: unknown field '${k}' (expected kind, outletType, author, ageMinutes, hasLinks, linkCount)` });
     }
   }
   return f;
@@ -233,7 +235,7 @@ function parseConditionAt(v: unknown, path: Path, ctx: Ctx): Condition | undefin
         return c && { type: 'not', of: c };
       }
       default:
-        ctx.issues.push({ path: p, message: `unknown condition '${key}' (expected one of: ${CONDITION_KEYS.join(', ')})` });
+        ctx.issues.push({ path: p, atKey: true, message: `unknown condition '${key}' (expected one of: ${CONDITION_KEYS.join(', ')})` });
         return undefined;
     }
   } finally {

@@ -132,7 +132,13 @@ export function parsePolicyPack(yamlText: string, source = 'policy'): PolicyPack
   });
   if (issues.length > 0) {
     fail(
-      sortIssues(issues.map((iss) => ({ ...locate(doc, lc, nodeAt(doc, iss.path).node), path: formatPath(iss.path), message: iss.message }))),
+      sortIssues(
+        issues.map((iss) => {
+          const last = iss.path[iss.path.length - 1];
+          const node = iss.atKey && typeof last === 'string' ? keyNode(doc, iss.path.slice(0, -1), last) : null;
+          return { ...locate(doc, lc, node ?? nodeAt(doc, iss.path).node), path: formatPath(iss.path), message: iss.message };
+        }),
+      ),
       source,
     );
   }
