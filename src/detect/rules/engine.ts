@@ -10,7 +10,7 @@ import { scanSignals, type Link, type Signal, type SignalScan } from '../signals
 import { PhraseIndex, type KeyedText, type PhraseMatch } from './phrase-index.js';
 
 /** Only this many leading characters are analysed, so a 1 MB page costs a bounded time; offsets stay valid. */
-export const MAX_ANALYSED_CHARS = 200_000;
+export const MAX_ANALYSED_CHARS = 64_000;
 const MAX_EVIDENCE = 20;
 
 /** Scores a text with one classifier model: label → 0..1. */

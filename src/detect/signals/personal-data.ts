@@ -15,7 +15,7 @@ import type { Signal } from './types.js';
 
 export const PERSONAL_DATA_DETECTOR_VERSION = '1';
 
-const MAX_CHARS = 200_000;
+const MAX_CHARS = 64_000;
 const WINDOW = 60;
 const THIRD_PARTY =
   /(?<![a-z])(?:cua (?:no|thang|con|ba|ong|anh ta|chi ta|bon|tui|lao|mu|ban ay|nguoi nay)|nha (?:no|thang|con|lao|mu)|dia chi nha|boc phot|info|thong tin ca nhan|day la (?:sdt|so|stk|cccd)|ai biet|goi cho no|khung bo|ten that|vo no|chong no|bo me no|cccd|cmnd|can cuoc)(?![a-z])/;

@@ -126,6 +126,17 @@ const SIX_DIGITS = /\d(?:[ .-]?\d){5}/;
 const AFTER = 40;
 const BEFORE = 20;
 
+function firstCue(cues: ReadonlyArray<{ start: number }>, from: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues[mid]?.start ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Bank account numbers (6–19 digits) within a few words of a bank name, "STK" or "số tài khoản". */
 export function findBankAccounts(text: string): Signal[] {
   if (!SIX_DIGITS.test(text)) return [];
@@ -141,9 +152,18 @@ export function findBankAccounts(text: string): Signal[] {
     if (value.length < 6 || value.length > 19) continue;
     // Amounts ("500.000", "1,5tr") are not accounts: dot groups of exactly three digits are money.
     if (/^\d{1,3}(?:\.\d{3})+$/.test(m[0])) continue;
-    const cue = cues.find((c) => (c.end <= start && start - c.end <= AFTER) || (c.start >= end && c.start - end <= BEFORE));
+    // A cue claims only the nearest number: no other digits between them.
+    // Cues are sorted: start from the first one that can still be close enough.
+    const near: typeof cues = [];
+    for (let k = firstCue(cues, start - AFTER - 32); k < cues.length; k++) {
+      const c = cues[k] as (typeof cues)[number];
+      if (c.start > end + BEFORE) break;
+      if ((c.end <= start && start - c.end <= AFTER && !/\d/.test(text.slice(c.end, start))) || (c.start >= end && c.start - end <= BEFORE && !/\d/.test(text.slice(end, c.start)))) near.push(c);
+    }
+    const bankOf = (w: string) => BANKS.find((b) => b.brand === w.replace(/ /g, '') || b.aliases.includes(w));
+    const cue = near.find((c) => bankOf(c.word) !== undefined) ?? near[0];
     if (cue === undefined) continue;
-    const bank = BANKS.find((b) => b.brand === cue.word.replace(/ /g, '') || b.aliases.includes(cue.word));
+    const bank = bankOf(cue.word);
     out.push({ name: 'bank-account', start, end, text: m[0], value, detail: bank ? { bank: bank.name, cue: cue.word } : { cue: cue.word } });
   }
   return out;

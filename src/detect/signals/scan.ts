@@ -17,8 +17,23 @@ export function scanSignals(text: string, now: Date): SignalScan {
   const links = findLinks(text);
   const accounts = findBankAccounts(text);
   // A number next to "STK"/a bank is an account, even when it would also pass as a CCCD.
-  const cccds = findCccds(text, now).filter((c) => !accounts.some((a) => a.start === c.start && a.end === c.end));
-  const inLink = (s: Signal): boolean => links.some((l) => l.start <= s.start && l.end >= s.end);
+  const accountAt = new Set(accounts.map((a) => `${a.start}:${a.end}`));
+  const cccds = findCccds(text, now).filter((c) => !accountAt.has(`${c.start}:${c.end}`));
+  // Links come sorted and never overlap: binary search the last link starting at or before s.
+  const inLink = (s: Signal): boolean => {
+    let lo = 0;
+    let hi = links.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((links[mid] as Link).start <= s.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const l = links[at];
+    return l !== undefined && l.end >= s.end;
+  };
   const signals = [
     ...findPhones(text).filter((s) => !inLink(s)),
     ...cccds.filter((s) => !inLink(s)),
