@@ -45,4 +45,14 @@ describe('FeatureExtractor', () => {
     expect(huge).toBeLessThan(DEFAULT_FEATURES.maxChars * 10);
     expect(() => fx.extract('\ud800 lone surrogate \u0000\uffff')).not.toThrow();
   });
+
+  it('can add features of the matching key, shared by teencode and standard spellings', () => {
+    const fx = new FeatureExtractor({ ...small, charMax: 0, wordNgrams: 0, foldedWordNgrams: 0, keyNgrams: 1, keyChars: false });
+    const standard = new Set(fx.extract('không được'));
+    expect(standard.size).toBeGreaterThan(0);
+    expect([...fx.extract('ko dc')].every((b) => standard.has(b))).toBe(true);
+    const both = new FeatureExtractor({ ...small, keyNgrams: 2, keyChars: true });
+    const text = 'Đ.m mày ko biết j à';
+    expect(both.traced(text).map((f) => f.bucket)).toEqual([...both.extract(text)]);
+  });
 });

@@ -8,6 +8,7 @@
  * in the stream as symbol tokens because they carry signal.
  */
 import { foldDiacritics } from '../../text/fold.js';
+import { matchKey } from '../../text/index.js';
 
 export interface FeatureConfig {
   /** log2 of the number of hash buckets. */
@@ -21,6 +22,13 @@ export interface FeatureConfig {
   charMax: number;
   /** Character n-grams on the folded stream too, same orders. */
   foldedChars: boolean;
+  /**
+   * Highest word n-gram order on the text core's matching key (teencode expanded, obfuscation reduced,
+   * no diacritics); 0 = none. Helps accuracy but matchKey costs far more than the rest of extraction.
+   */
+  keyNgrams?: number;
+  /** Character n-grams of the matching key too, sharing the weights of the plain character n-grams. */
+  keyChars?: boolean;
   /** Only the first maxChars UTF-16 units are read, so a huge post costs a bounded time. */
   maxChars: number;
 }
@@ -36,7 +44,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
 };
 
 /** Which family a traced feature belongs to. */
-export type FeatureKind = 'word' | 'folded-word' | 'char' | 'folded-char';
+export type FeatureKind = 'word' | 'folded-word' | 'char' | 'folded-char' | 'key';
 
 /** A feature with its readable n-gram (the slow path used for explanations). */
 export interface TracedFeature {
@@ -107,6 +115,7 @@ function combine(a: number, b: number): number {
 // Namespace salts keep the feature families apart in the shared hash space.
 const SALT_WORD = [0, 0x1a2b3c4d, 0x2b3c4d5e, 0x3c4d5e6f];
 const SALT_FOLDED_WORD = [0, 0x4d5e6f70, 0x5e6f7081, 0x6f708192];
+const SALT_KEY = [0, 0x7a8b9cad, 0x0b1c2d3e, 0x1c2d3e4f];
 const SALT_CHAR = 0x13579bdf;
 const SALT_FOLDED_CHAR = 0x2468ace0;
 
@@ -148,6 +157,7 @@ export class FeatureExtractor {
     this.normalise(text);
     this.count = 0;
     this.emitAll();
+    this.emitKey(text, null);
     return this.out.subarray(0, this.count);
   }
 
@@ -162,8 +172,11 @@ export class FeatureExtractor {
     } finally {
       this.trace = null;
     }
+    const keyStart = this.count;
+    const keyGrams: string[] = [];
+    this.emitKey(text, keyGrams);
     const result: TracedFeature[] = [];
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < keyStart; i++) {
       const kind = trace.kinds[i]!;
       const folded = kind === 'folded-word' || kind === 'folded-char';
       let ngram = '';
@@ -172,6 +185,9 @@ export class FeatureExtractor {
         ngram += String.fromCharCode(folded && c < FOLD_LIMIT ? FOLD[c]! : c);
       }
       result.push({ bucket: this.out[i]!, kind, ngram, start: trace.starts[i]!, end: trace.ends[i]! });
+    }
+    for (let i = keyStart; i < this.count; i++) {
+      result.push({ bucket: this.out[i]!, kind: 'key', ngram: keyGrams[i - keyStart]!, start: -1, end: -1 });
     }
     return result;
   }
@@ -251,6 +267,55 @@ export class FeatureExtractor {
             if (foldedChars && differs) this.push(g + n, 'folded-char', i, i + n);
           }
         }
+      }
+    }
+  }
+
+  /** Word n-grams of the matching key; `grams` collects their strings on the traced path. */
+  private emitKey(raw: string, grams: string[] | null): void {
+    const order = this.config.keyNgrams ?? 0;
+    const chars = this.config.keyChars === true && this.config.charMax > 0;
+    if (order <= 0 && !chars) return;
+    const key = matchKey(raw.length > this.config.maxChars ? raw.slice(0, this.config.maxChars) : raw);
+    if (chars) {
+      const { charMin, charMax } = this.config;
+      const padded = ` ${key} `;
+      const need = this.count + padded.length * charMax;
+      if (need > this.out.length) {
+        const grown = new Int32Array(need * 2);
+        grown.set(this.out.subarray(0, this.count));
+        this.out = grown;
+      }
+      for (let i = 0; i < padded.length; i++) {
+        let h = FNV_OFFSET ^ SALT_CHAR;
+        const last = Math.min(charMax, padded.length - i);
+        for (let n = 1; n <= last; n++) {
+          const c = padded.charCodeAt(i + n - 1);
+          h = Math.imul(h ^ c, FNV_PRIME);
+          if (n < charMin || (n === 1 && c === SPACE)) continue;
+          this.out[this.count++] = fmix(h + n) & this.mask;
+          if (grams !== null) grams.push(padded.slice(i, i + n));
+        }
+      }
+    }
+    const words = key.split(' ').filter((w) => w !== '');
+    const hashes = words.map((w) => {
+      let h = FNV_OFFSET;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+      return fmix(h);
+    });
+    const need = this.count + words.length * order;
+    if (need > this.out.length) {
+      const grown = new Int32Array(need * 2);
+      grown.set(this.out.subarray(0, this.count));
+      this.out = grown;
+    }
+    for (let k = 0; k < words.length; k++) {
+      for (let n = 1; n <= order && k - n + 1 >= 0; n++) {
+        let h = SALT_KEY[n] ?? n;
+        for (let m = k - n + 1; m <= k; m++) h = combine(h, hashes[m]!);
+        this.out[this.count++] = fmix(h) & this.mask;
+        if (grams !== null) grams.push(words.slice(k - n + 1, k + 1).join(' '));
       }
     }
   }

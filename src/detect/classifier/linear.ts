@@ -229,6 +229,10 @@ export class TextClassifier {
     const loose = new Map<string, number>();
     for (const f of traced) {
       const w = contribution(f.bucket);
+      if (f.kind === 'key') {
+        loose.set(f.ngram, (loose.get(f.ngram) ?? 0) + w);
+        continue;
+      }
       if (f.kind === 'word' || f.kind === 'folded-word') {
         spans.get(`${f.start}:${f.end}`)!.weight += w;
         continue;
