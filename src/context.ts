@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Detector } from './detect/types.js';
 import { createDefaultDetectors } from './detect/registry.js';
+import { CampaignTracker } from './pipeline/campaigns.js';
 import type { PipelineDeps } from './pipeline/ingest.js';
 import type { Fetcher } from './sources/fetcher.js';
 import { createHttpFetcher } from './sources/fetch/http-fetcher.js';
@@ -35,12 +36,14 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const fetcher = overrides.fetcher ?? createHttpFetcher(config.fetch);
   const detectors = overrides.detectors ?? createDefaultDetectors({});
   let closed = false;
+  const clock = overrides.clock ?? systemClock;
   return {
     config,
     store,
     db: store.db,
     fetcher,
-    clock: overrides.clock ?? systemClock,
+    clock,
+    campaigns: new CampaignTracker(clock),
     logger,
     detectors,
     async close() {

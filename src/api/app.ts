@@ -10,6 +10,7 @@ import { listFindings } from '../store/findings.js';
 import { createOutlet, listOutlets, removeOutlet, requireOutlet, updateOutlet } from '../store/outlets.js';
 import { requirePermission, type ApiEnv } from './auth.js';
 import { errorResponse } from './errors.js';
+import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerFactCheckRoutes } from './factcheck-routes.js';
 import { registerPushRoutes } from './push.js';
 import { registerWebRoutes } from './web.js';
@@ -265,6 +266,7 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
   app.use(`${API_PREFIX}/push`, bodyLimit({ maxSize: 20 * 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', 'Push bodies are limited to 20 MB; split the batch.'); } }));
   registerPushRoutes(app, ctx, declare, errors);
   registerFactCheckRoutes(app, ctx, declare, errors);
+  registerCampaignRoutes(app, ctx, declare, errors);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerCrawlCommands } from './commands/crawl.js';
 import { registerFactCheckCommands } from './commands/factchecks.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerCrawlCommands(program);
   registerTextCommands(program);
   registerFactCheckCommands(program);
+  registerCampaignCommands(program);
   registerMatchCommand(program, () => withContext(program, (ctx) => loadFactChecks(ctx.db, { status: 'published' })));
   return program;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { canonicalUrl, documentId } from '../core/ids.js';
 import type { Finding, SourceItem } from '../core/types.js';
+import { NEAR_DUPLICATE_DETECTOR, NearDupIndex, nearDuplicateFindings } from '../detect/neardup/index.js';
 import { runDetectors, type DetectorFailure } from '../detect/runner.js';
 import type { DetectDocument, Detector } from '../detect/types.js';
 import { decodeBody } from '../sources/fetch/charset.js';
@@ -27,7 +28,12 @@ export interface CheckDocument {
 export interface CheckResult {
   source: { target: string; url: string; charset: string; mediaType: string; bytes: number };
   documents: CheckDocument[];
-  findings: Array<Pick<Finding, 'documentId' | 'detector' | 'detectorVersion' | 'category' | 'score' | 'explanation' | 'evidence'>>;
+  findings: Array<
+    Pick<
+      Finding,
+      'documentId' | 'detector' | 'detectorVersion' | 'category' | 'score' | 'explanation' | 'evidence'
+    >
+  >;
   failures: DetectorFailure[];
 }
 
@@ -44,7 +50,9 @@ export interface CheckDeps {
  * detectors — without storing anything. Ids are the ones the store would give the same items.
  */
 export async function checkTarget(deps: CheckDeps, target: string): Promise<CheckResult> {
-  const page = /^https?:\/\//i.test(target) ? await fetchPage(deps, target) : await readPage(target, deps.maxFileBytes);
+  const page = /^https?:\/\//i.test(target)
+    ? await fetchPage(deps, target)
+    : await readPage(target, deps.maxFileBytes);
   if (!/html|xml|text\/plain/.test(page.mediaType)) {
     throw new AppError('EXTRACT_NO_CONTENT', `${page.url}: cannot extract a post from ${page.mediaType}`);
   }
@@ -68,7 +76,11 @@ export async function checkTarget(deps: CheckDeps, target: string): Promise<Chec
     return doc;
   });
   const now = deps.clock.now();
-  const result = runDetectors(deps.detectors, detectDocs, (doc) => ({ now, parent: doc.parentId ? (byId.get(doc.parentId) ?? null) : null }));
+  const result = runDetectors(deps.detectors, detectDocs, (doc) => ({
+    now,
+    parent: doc.parentId ? (byId.get(doc.parentId) ?? null) : null,
+  }));
+  result.findings.push(...pageCampaignFindings(detectDocs));
   return {
     source: { target, url: page.url, charset: page.charset, mediaType: page.mediaType, bytes: page.bytes },
     documents,
@@ -83,6 +95,31 @@ export async function checkTarget(deps: CheckDeps, target: string): Promise<Chec
     })),
     failures: result.failures,
   };
+}
+
+/** Near-duplicates among the page's own documents (copy-paste in one thread), as `near-duplicate` findings. */
+function pageCampaignFindings(docs: readonly DetectDocument[]): Finding[] {
+  const index = new NearDupIndex();
+  const clusters = new Set<string>();
+  for (const d of docs) {
+    const r = index.add({ id: d.id, text: d.text, author: d.author, publishedAt: d.publishedAt });
+    if (r.clusterId && r.clusterSize >= 2) clusters.add(r.clusterId);
+  }
+  const out: Finding[] = [];
+  for (const id of clusters) {
+    if (index.clusterIdOf(id) !== id) continue;
+    const c = index.campaign(id);
+    if (!c) continue;
+    for (const f of nearDuplicateFindings(c)) {
+      out.push({
+        ...f.draft,
+        documentId: f.documentId,
+        detector: NEAR_DUPLICATE_DETECTOR.id,
+        detectorVersion: NEAR_DUPLICATE_DETECTOR.version,
+      });
+    }
+  }
+  return out;
 }
 
 function toCheckDocument(item: SourceItem): CheckDocument {
@@ -116,11 +153,23 @@ async function fetchPage(deps: CheckDeps, url: string): Promise<Page> {
 async function readPage(path: string, maxBytes: number): Promise<Page> {
   const full = resolve(path);
   const info = await stat(full).catch((err: unknown) => {
-    throw new AppError('INVALID_INPUT', `${path}: no such file (give an http(s) URL or a local HTML file)`, { cause: err });
+    throw new AppError('INVALID_INPUT', `${path}: no such file (give an http(s) URL or a local HTML file)`, {
+      cause: err,
+    });
   });
   if (!info.isFile()) throw new AppError('INVALID_INPUT', `${path}: not a file`);
-  if (info.size > maxBytes) throw new AppError('FETCH_TOO_LARGE', `${path}: ${info.size} bytes is more than the limit of ${maxBytes}`);
+  if (info.size > maxBytes)
+    throw new AppError(
+      'FETCH_TOO_LARGE',
+      `${path}: ${info.size} bytes is more than the limit of ${maxBytes}`,
+    );
   const bytes = new Uint8Array(await readFile(full));
   const decoded = decodeBody(bytes, /\.xml$/i.test(full) ? 'application/xml' : 'text/html');
-  return { url: pathToFileURL(full).href, text: decoded.text, charset: decoded.charset, mediaType: /\.xml$/i.test(full) ? 'application/xml' : 'text/html', bytes: bytes.byteLength };
+  return {
+    url: pathToFileURL(full).href,
+    text: decoded.text,
+    charset: decoded.charset,
+    mediaType: /\.xml$/i.test(full) ? 'application/xml' : 'text/html',
+    bytes: bytes.byteLength,
+  };
 }

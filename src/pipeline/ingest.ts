@@ -6,11 +6,14 @@ import type { Db, DbOrTrx } from '../store/db.js';
 import { getDocument, ingestItems, toStoredDocument, type IngestResult } from '../store/documents.js';
 import { replaceFindings } from '../store/findings.js';
 import { putSnapshot } from '../store/snapshots.js';
+import type { CampaignTracker } from './campaigns.js';
 
 export interface PipelineDeps {
   db: Db;
   clock: Clock;
   detectors: readonly Detector[];
+  /** The near-duplicate / campaign stage; absent, documents are not clustered. */
+  campaigns?: CampaignTracker | undefined;
 }
 
 export interface IngestReport extends IngestResult {
@@ -44,11 +47,30 @@ export async function ingestBatch(
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx) => {
     const sha = batch.snapshot ? await putSnapshot(trx, batch.snapshot) : null;
-    return ingestItems(trx, { outletId: batch.outletId, items: batch.items, snapshotSha256: sha, seenAt: now });
+    return ingestItems(trx, {
+      outletId: batch.outletId,
+      items: batch.items,
+      snapshotSha256: sha,
+      seenAt: now,
+    });
   });
   const fresh = result.items.filter((i) => i.outcome !== 'unchanged').map((i) => i.id);
   const detection = await detectDocuments(deps, fresh);
-  return { ...result, findings: detection.findings.length, failures: detection.failures };
+  let campaignFindings = 0;
+  if (deps.campaigns && fresh.length > 0) {
+    const rows = new Map(
+      (await deps.db.selectFrom('documents').selectAll().where('id', 'in', fresh).execute()).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    const inOrder = fresh.flatMap((id) => {
+      const r = rows.get(id);
+      return r ? [toStoredDocument(r)] : [];
+    });
+    campaignFindings = (await deps.campaigns.update(deps.db, inOrder)).findings;
+  }
+  return { ...result, findings: detection.findings.length + campaignFindings, failures: detection.failures };
 }
 
 /** Runs the detectors on stored documents (new, changed, or asked for again) and replaces their findings. */
@@ -57,7 +79,11 @@ export async function detectDocuments(
   ids: readonly string[],
 ): Promise<{ findings: Finding[]; failures: DetectorFailure[] }> {
   if (ids.length === 0 || deps.detectors.length === 0) return { findings: [], failures: [] };
-  const rows = await deps.db.selectFrom('documents').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await deps.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const docs = rows.map(toStoredDocument);
   const outletTypes = await outletTypesOf(deps.db, docs);
   const parents = new Map<string, DetectDocument>();
@@ -73,7 +99,13 @@ export async function detectDocuments(
     parent: doc.parentId ? (parents.get(doc.parentId) ?? null) : null,
   }));
   await deps.db.transaction().execute((trx) =>
-    replaceFindings(trx, docs.map((d) => ({ id: d.id, version: d.version })), result.findings, now),
+    replaceFindings(
+      trx,
+      docs.map((d) => ({ id: d.id, version: d.version })),
+      result.findings,
+      now,
+      deps.detectors.map((d) => d.id),
+    ),
   );
   return result;
 }

@@ -10,9 +10,17 @@ export async function replaceFindings(
   docs: Array<{ id: string; version: number }>,
   findings: readonly Finding[],
   now: Date,
+  /** Only findings of these detectors are replaced (others, e.g. campaign findings, stay). */
+  detectors: readonly string[],
 ): Promise<void> {
+  if (detectors.length === 0) return;
   for (const d of docs) {
-    await db.deleteFrom('findings').where('document_id', '=', d.id).where('document_version', '=', d.version).execute();
+    await db
+      .deleteFrom('findings')
+      .where('document_id', '=', d.id)
+      .where('document_version', '=', d.version)
+      .where('detector', 'in', [...detectors])
+      .execute();
   }
   const versions = new Map(docs.map((d) => [d.id, d.version]));
   const rows = findings
