@@ -3,6 +3,7 @@ import type { CampaignMembersTable, CampaignsTable, NeardupDocsTable } from './t
 import type { DeadLettersTable } from './tables/crawl.js';
 import type { FactChecksTable } from './tables/factchecks.js';
 import type { FindingsTable } from './tables/findings.js';
+import type { PolicyPacksTable } from './tables/policy.js';
 import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
 import type { SnapshotsTable } from './tables/snapshots.js';
 import type { ApiTokensTable } from './tables/tokens.js';
@@ -19,6 +20,7 @@ export interface Database extends ReviewDatabase {
   findings: FindingsTable;
   api_tokens: ApiTokensTable;
   fact_checks: FactChecksTable;
+  policy_packs: PolicyPacksTable;
   neardup_docs: NeardupDocsTable;
   campaigns: CampaignsTable;
   campaign_members: CampaignMembersTable;
