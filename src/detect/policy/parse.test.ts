@@ -69,7 +69,7 @@ describe('parsePolicyPack', () => {
   });
 
   it('requires legal references on every category', () => {
-    const e = errorOf(PACK.replace(/    legal:\n.*\n/, '    legal: []\n'));
+    const e = errorOf(PACK.replace(/ {4}legal:\n.*\n/, '    legal: []\n'));
     expect(e.message).toMatch(/categories\[0\]\.legal: every category needs at least one legal reference/);
   });
 

@@ -55,6 +55,7 @@ export const GAMBLING_BRANDS: readonly string[] = [
   'sunwin', 'rikvip', 'hitclub', 'iwin', 'b52club', 'debet', 'sv388', 'ae888', 'kubet88', 'hb88', 'qh88', 'v9bet', 'lucky88',
 ];
 const GAMBLING = new Set(GAMBLING_BRANDS);
+const LONG_BRANDS = GAMBLING_BRANDS.filter((b) => b.length >= 5);
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BRAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...GAMBLING_BRANDS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
@@ -71,7 +72,7 @@ export function findShortLinks(links: readonly Link[]): Signal[] {
 export function findGamblingSites(text: string, links: readonly Link[]): Signal[] {
   const out: Signal[] = [];
   for (const l of links) {
-    const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || [...GAMBLING].some((b) => b.length >= 5 && label.startsWith(b)));
+    const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || LONG_BRANDS.some((b) => label.startsWith(b)));
     if (brand !== undefined) out.push({ name: 'gambling-site', start: l.start, end: l.end, text: l.text, value: l.host, detail: { brand } });
   }
   if (/\d|bet|win|vip|club/i.test(text)) {
@@ -124,6 +125,17 @@ export function findBankLookalikes(links: readonly Link[]): Signal[] {
 /** Which bank a host imitates and how, or null (also null for the bank's own domains). */
 export function lookalikeOf(host: string): { bank: string; domain: string; reason: string } | null {
   const h = host.toLowerCase().replace(/^www\./, '');
+  const hit = LOOKALIKE_CACHE.get(h);
+  if (hit !== undefined) return hit;
+  const r = computeLookalike(h);
+  if (LOOKALIKE_CACHE.size < 10_000) LOOKALIKE_CACHE.set(h, r);
+  return r;
+}
+
+// Hosts repeat across comments (the same campaign link), and the fuzzy comparison is the costly part.
+const LOOKALIKE_CACHE = new Map<string, { bank: string; domain: string; reason: string } | null>();
+
+function computeLookalike(h: string): { bank: string; domain: string; reason: string } | null {
   if (BANKS.some((b) => b.domains.some((d) => isUnder(h, d)))) return null;
   const labels = h.split('.');
   const words = labels.flatMap((l) => l.split('-'));

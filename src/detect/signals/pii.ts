@@ -34,6 +34,15 @@ function phoneSignal(m: RegExpMatchArray, kind: string): Signal {
   return { name: 'phone', start, end: start + m[0].length, text: m[0], value: nationalNumber(m[0]), detail: { kind } };
 }
 
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
 const TWELVE = /(?<![\d])\d(?:[ .-]?\d){11}(?![\d])/g;
 
 /**
@@ -56,6 +65,7 @@ export function decodeCccd(value: string, now: Date): { province: string; sex: '
 /** 12-digit citizen ID numbers that pass the province and century checks. */
 export function findCccds(text: string, now: Date): Signal[] {
   const out: Signal[] = [];
+  if (countDigits(text) < 12) return out;
   for (const m of text.matchAll(TWELVE)) {
     const value = digits(m[0]);
     // Grouped writing must look like an ID (3-3-6, 4-4-4, 3-3-3-3 or none), not a phone + something.
@@ -74,6 +84,7 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-
 /** E-mail addresses. */
 export function findEmails(text: string): Signal[] {
   const out: Signal[] = [];
+  if (!text.includes('@')) return out;
   for (const m of text.matchAll(EMAIL)) {
     const start = m.index ?? 0;
     out.push({ name: 'email', start, end: start + m[0].length, text: m[0], value: m[0].toLowerCase() });
@@ -140,12 +151,24 @@ function firstCue(cues: ReadonlyArray<{ start: number }>, from: number): number 
 /** Bank account numbers (6–19 digits) within a few words of a bank name, "STK" or "số tài khoản". */
 export function findBankAccounts(text: string): Signal[] {
   if (!SIX_DIGITS.test(text)) return [];
-  const folded = foldSameLength(text);
+  const numbers = [...text.matchAll(ACCOUNT)];
+  if (numbers.length === 0) return [];
+  // Fold only the text around numbers: most of a long text is never near one.
   const cues: Array<{ start: number; end: number; word: string }> = [];
-  for (const m of folded.matchAll(BANK_CUE)) cues.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, word: m[0] });
+  let from = 0;
+  for (const m of numbers) {
+    const a = Math.max(from, (m.index ?? 0) - AFTER - 32);
+    const b = Math.min(text.length, (m.index ?? 0) + m[0].length + BEFORE + 32);
+    if (b <= a) continue;
+    // Start the window at a word boundary so a cue is never cut in half.
+    let ws = a;
+    while (ws > from && /[\p{L}\p{N}]/u.test(text.charAt(ws - 1))) ws--;
+    for (const c of foldSameLength(text.slice(ws, b)).matchAll(BANK_CUE)) cues.push({ start: ws + (c.index ?? 0), end: ws + (c.index ?? 0) + c[0].length, word: c[0] });
+    from = b;
+  }
   if (cues.length === 0) return [];
   const out: Signal[] = [];
-  for (const m of text.matchAll(ACCOUNT)) {
+  for (const m of numbers) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const value = digits(m[0]);
