@@ -2,8 +2,8 @@ import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Detector } from './detect/types.js';
-import { createDefaultDetectors } from './detect/registry.js';
 import { CampaignTracker } from './pipeline/campaigns.js';
+import { buildDetectors } from './pipeline/detectors.js';
 import type { PipelineDeps } from './pipeline/ingest.js';
 import type { Fetcher } from './sources/fetcher.js';
 import { createHttpFetcher } from './sources/fetch/http-fetcher.js';
@@ -18,6 +18,8 @@ export interface AppContext extends PipelineDeps {
   clock: Clock;
   logger: Logger;
   detectors: readonly Detector[];
+  /** Rebuilds the detectors after a policy or fact-check change (the next batch uses them). */
+  reloadDetectors(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,10 +36,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const logger = overrides.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const store = overrides.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const fetcher = overrides.fetcher ?? createHttpFetcher(config.fetch);
-  const detectors = overrides.detectors ?? createDefaultDetectors({});
   let closed = false;
   const clock = overrides.clock ?? systemClock;
-  return {
+  const ctx: AppContext = {
     config,
     store,
     db: store.db,
@@ -45,7 +46,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     clock,
     campaigns: new CampaignTracker(clock),
     logger,
-    detectors,
+    detectors: overrides.detectors ?? (await buildDetectors(store.db)),
+    async reloadDetectors() {
+      if (!overrides.detectors) ctx.detectors = await buildDetectors(store.db);
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -53,4 +57,5 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       if (!overrides.store) await store.close();
     },
   };
+  return ctx;
 }

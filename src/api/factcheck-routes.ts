@@ -45,7 +45,7 @@ export function registerFactCheckRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContex
     return c.body(JSON.stringify(toClaimReviewJsonLd(await loadFactChecks(ctx.db, { status: 'published' }))), 200);
   });
   // Validated by the registry parser (which names the missing field and item), not by a route schema.
-  const importRoute = declare('outlets:write', {
+  const importRoute = declare('factchecks:write', {
     method: 'post',
     path: `${API_PREFIX}/factchecks/import`,
     request: { body: { content: { 'application/json': { schema: z.unknown().openapi({ description: 'a JSON array of {id, claim, verdict, correction} or ClaimReview JSON-LD' }) } }, required: true } },
@@ -59,6 +59,8 @@ export function registerFactCheckRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContex
     const body: unknown = await c.req.json().catch(() => {
       throw new AppError('INVALID_INPUT', 'Malformed JSON body');
     });
-    return c.json(await importFactChecks(ctx, body, `token:${c.get('principal').name}`), 200);
+    const report = await importFactChecks(ctx, body, `token:${c.get('principal').name}`);
+    await ctx.reloadDetectors(); // new fact-checks are matched from the next batch on
+    return c.json(report, 200);
   });
 }

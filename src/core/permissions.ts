@@ -22,14 +22,17 @@ export const PERMISSIONS = [
   'reports:read',
   'users:admin',
   'webhooks:admin',
+  'policy:read',
+  'policy:write',
+  'factchecks:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ['viewer', 'analyst', 'reviewer', 'supervisor', 'admin', 'push'] as const;
 export type Role = (typeof ROLES)[number];
 
-const read: Permission[] = ['outlets:read', 'documents:read', 'findings:read', 'reports:read'];
-const analyse: Permission[] = [...read, 'check:run', 'deadletters:read', 'queue:read', 'cases:create'];
+const read: Permission[] = ['outlets:read', 'documents:read', 'findings:read', 'reports:read', 'policy:read'];
+const analyse: Permission[] = [...read, 'check:run', 'deadletters:read', 'queue:read', 'cases:create', 'factchecks:write'];
 // A reviewer decides cases and appeals; approving a takedown request (the second pair of eyes),
 // running compliance checks and reading the audit log are a supervisor's.
 const review: Permission[] = [...analyse, 'review:decide', 'appeals:decide'];
