@@ -2,7 +2,11 @@
  * Character clean-up that every view shares: HTML entities, invisible and control characters,
  * look-alike Đ, full-width forms, exotic spaces, and NFC — with an offset map back to the input.
  */
+import * as chars from './char-class.js';
 import { MapBuilder, identity, type MappedText } from './mapped.js';
+
+// Local copies: hot loops should not read through module bindings (a getter under some loaders).
+const { SAFE, charClass } = chars;
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', ndash: '–', mdash: '—',
@@ -48,7 +52,7 @@ function isCombining(cp: number): boolean {
  * ZWJ inside emoji sequences are kept (they belong to the emoji).
  */
 export function cleanMapped(input: string): MappedText {
-  if (!NEEDS_WORK.test(input) && input.normalize('NFC') === input) return identity(input);
+  if (allSafe(input) || (!NEEDS_WORK.test(input) && input.normalize('NFC') === input)) return identity(input);
   const out = new MapBuilder(input.length);
   const n = input.length;
   let i = 0;
@@ -118,7 +122,24 @@ export function cleanMapped(input: string): MappedText {
   return renormalize(built);
 }
 
-function isEmojiContext(s: string, i: number): boolean {
+// One pass over code units: nothing to clean and nothing NFC could change (emoji pairs allowed).
+function allSafe(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20 ? c === 0x26 || c === 0x7f : c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      if (!(d >= 0xdc00 && d <= 0xdfff) || cp < 0x1f000 || cp > 0x1faff) return false;
+      i++;
+    } else if ((charClass(c) & SAFE) === 0) return false;
+  }
+  return true;
+}
+
+/** Whether position `i` follows an emoji-ish symbol, where ZWJ and variation selectors belong. */
+export function isEmojiContext(s: string, i: number): boolean {
   const prev = s.codePointAt(i - 1 >= 1 && s.charCodeAt(i - 1) >= 0xdc00 && s.charCodeAt(i - 1) <= 0xdfff ? i - 2 : i - 1) ?? 0;
   return prev >= 0x2000 && !(prev >= 0x3000 && prev <= 0xfaff);
 }

@@ -7,6 +7,9 @@ import { MapBuilder, type MappedText } from './mapped.js';
 import { foldWord } from './key.js';
 import { chooseDisplay, readCk } from './teencode.js';
 import { tokenize, type Token } from './tokenize.js';
+import * as chars from './char-class.js';
+
+const { LETTER, charClass } = chars;
 
 /** Applies the case pattern of `model` (lower, Title, UPPER) to `word`. */
 export function applyCase(model: string, word: string): string {
@@ -31,19 +34,33 @@ function inChain(tokens: readonly Token[], i: number): boolean {
   return linked(tokens[i - 1], tokens[i - 2], true) || linked(tokens[i + 1], tokens[i + 2], false);
 }
 
-/** Display text with offsets into the raw input. */
-export function displayMapped(raw: string): MappedText {
+// Whether a lower-case word has a run of three identical letters (cheap test before the regex).
+function hasTripleLetter(w: string): boolean {
+  for (let i = 2; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === w.charCodeAt(i - 1) && c === w.charCodeAt(i - 2) && (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : (charClass(c) & LETTER) !== 0))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Builds display text. With `withMap` the result carries offsets into raw; without it only the text
+ * is built (normalizeDisplay), which skips the per-code-unit map.
+ */
+function display(raw: string, withMap: boolean): MappedText {
   const { mapped } = fixEncodingMapped(raw);
   const text = mapped.text;
   const tokens = tokenize(text);
   const words = tokens.map((t) => (t.kind === 'word' ? t.text.toLowerCase() : ''));
-  const out = new MapBuilder(text.length);
+  const out = withMap ? new MapBuilder(text.length) : null;
+  const parts: string[] = [];
   let last = 0;
-  const emit = (a: number, b: number): void => out.pushSame(text, a, b, mapped);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined || t.kind !== 'word') continue;
     const lower = words[i] ?? '';
+    let choice: string | undefined;
     // Obfuscated spellings ("đ.m", "d~i.t") stay as written; the matching key reduces them.
     if (inChain(tokens, i)) continue;
     // "50 k", "2 tr": units after a number, not teencode.
@@ -51,26 +68,36 @@ export function displayMapped(raw: string): MappedText {
     if (lower === 'ck') {
       const folded = words.slice(Math.max(0, i - 3), i + 4).map((w) => foldWord(w));
       const numberNear = tokens.slice(Math.max(0, i - 3), i + 4).some((x) => x.kind === 'number');
-      const ck = readCk(folded, Math.min(i, 3), numberNear);
-      if (ck === 'chuyen khoan') {
-        emit(last, t.start);
-        out.push(applyCase(t.text, 'chuyển khoản'), spanA(mapped, t.start), spanB(mapped, t.end - 1));
-        last = t.end;
-        continue;
-      }
+      if (readCk(folded, Math.min(i, 3), numberNear) === 'chuyen khoan') choice = 'chuyển khoản';
     }
-    let choice = chooseDisplay(lower, words[i - 1] ?? '', words[i + 1] ?? '');
-    if (choice === undefined) {
+    choice ??= chooseDisplay(lower, words[i - 1] ?? '', words[i + 1] ?? '');
+    if (choice === undefined && hasTripleLetter(lower)) {
       const squeezed = lower.replace(REPEAT, '$1');
       if (squeezed !== lower) choice = chooseDisplay(squeezed, words[i - 1] ?? '', words[i + 1] ?? '') ?? squeezed;
     }
     if (choice === undefined) continue;
-    emit(last, t.start);
-    out.push(applyCase(t.text, choice), spanA(mapped, t.start), spanB(mapped, t.end - 1));
+    const cased = applyCase(t.text, choice);
+    if (out !== null) {
+      out.pushSame(text, last, t.start, mapped);
+      out.push(cased, spanA(mapped, t.start), spanB(mapped, t.end - 1));
+    } else {
+      if (t.start > last) parts.push(text.slice(last, t.start));
+      parts.push(cased);
+    }
     last = t.end;
   }
-  emit(last, text.length);
-  return out.finish();
+  if (out !== null) {
+    out.pushSame(text, last, text.length, mapped);
+    return out.finish();
+  }
+  if (last === 0) return { text, spans: null };
+  if (last < text.length) parts.push(text.slice(last));
+  return { text: parts.join(''), spans: null };
+}
+
+/** Display text with offsets into the raw input. */
+export function displayMapped(raw: string): MappedText {
+  return display(raw, true);
 }
 
 function spanA(m: MappedText, i: number): number {
@@ -82,5 +109,5 @@ function spanB(m: MappedText, i: number): number {
 
 /** Display mode: `normalizeDisplay("ko bít j đâu :))")` → "không biết gì đâu :))". */
 export function normalizeDisplay(raw: string): string {
-  return displayMapped(raw).text;
+  return display(raw, false).text;
 }

@@ -3,9 +3,13 @@
  * Legacy 8-bit text reaches us as mojibake — each byte read as Latin-1 or Windows-1252 — so the
  * tables below map those characters back. Byte tables for TCVN3 and VISCII follow iconv-lite (MIT).
  */
-import { cleanMapped } from './clean.js';
+import * as chars from './char-class.js';
+import { cleanMapped, isEmojiContext } from './clean.js';
 import { MapBuilder, compose, identity, type MappedText } from './mapped.js';
 import { canonicalSyllable, isVietnameseSyllable, splitTone, withTone, type Tone } from './syllable.js';
+
+// Local copies: hot loops should not read through module bindings (a getter under some loaders).
+const { SAFE, LEGACY, VI_NON_LATIN1, charClass } = chars;
 
 export type Encoding = 'unicode' | 'tcvn3' | 'vni' | 'viqr' | 'viscii' | 'nfd';
 
@@ -195,13 +199,77 @@ function tokensOf(s: string): string[] {
   return s.split(/\s+/).filter((t) => t.length > 0);
 }
 
+function validAfter(t: string, convert: (t: string) => string): boolean {
+  const w = stripPunct(convert(t));
+  return w.length > 0 && isVietnameseSyllable(w) && /[\u0080-\uffff]/.test(w);
+}
+
 function scoreCandidate(tokens: readonly string[], convert: (t: string) => string): number {
   let valid = 0;
-  for (const t of tokens) {
-    const w = stripPunct(convert(t));
-    if (w.length > 0 && isVietnameseSyllable(w) && /[\u0080-\uffff]/.test(w)) valid++;
-  }
+  for (const t of tokens) if (validAfter(t, convert)) valid++;
   return valid;
+}
+
+// Per token, which readings give a Vietnamese syllable (bit 0 as-is, 1 TCVN3, 2 VNI, 3 VISCII).
+// Tokens are words, so a bounded memo turns repeated detection into look-ups.
+const LEGACY_MASK = new Map<string, number>();
+const CONVERTERS: ReadonlyArray<(t: string) => string> = [
+  (t) => t,
+  (t) => convertTable(t, TCVN3).text,
+  (t) => convertVni(t).text,
+  (t) => convertTable(t, VISCII).text,
+];
+
+function legacyMask(t: string): number {
+  let m = LEGACY_MASK.get(t);
+  if (m === undefined) {
+    m = 0;
+    for (let k = 0; k < CONVERTERS.length; k++) if (validAfter(t, CONVERTERS[k] ?? ((x) => x))) m |= 1 << k;
+    if (LEGACY_MASK.size >= 50_000) LEGACY_MASK.clear();
+    LEGACY_MASK.set(t, m);
+  }
+  return m;
+}
+
+/**
+ * Whether `raw` is plain NFC Unicode that detection calls 'unicode' and clean-up leaves as it is: one
+ * pass over the code units instead of the regexes, conversions and NFC of the full path. It answers
+ * false whenever in doubt (then the full path decides).
+ */
+export function isPlainUnicode(raw: string): boolean {
+  const n = raw.length;
+  let ascii = true;
+  let vi = false;
+  let legacy = false;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20 ? c === 0x26 || c === 0x7f : c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+      continue;
+    }
+    ascii = false;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Only well-formed pairs in the emoji blocks (NFC-stable, nothing to clean).
+      if (c > 0xdbff || i + 1 >= n) return false;
+      const d = raw.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) return false;
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      if (cp < 0x1f000 || cp > 0x1faff) return false;
+      i++;
+      continue;
+    }
+    const k = charClass(c);
+    if ((k & SAFE) === 0) {
+      // ZWJ and variation selectors after an emoji are kept by clean-up and ignored by detection.
+      if ((c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) && i > 0 && isEmojiContext(raw, i)) continue;
+      return false;
+    }
+    if ((k & VI_NON_LATIN1) !== 0) vi = true;
+    else if ((k & LEGACY) !== 0) legacy = true;
+  }
+  if (ascii) return !VIQR_HINT.test(raw);
+  // Without Latin-1/Windows-1252 characters no legacy table changes a thing, so the text stays 'unicode'.
+  return vi || !legacy;
 }
 
 /**
@@ -210,6 +278,7 @@ function scoreCandidate(tokens: readonly string[], convert: (t: string) => strin
  * `detectEncoding("Vieät Nam")` → { encoding: 'vni', confidence: 1 }.
  */
 export function detectEncoding(input: string): { encoding: Encoding; confidence: number } {
+  if (isPlainUnicode(input)) return { encoding: 'unicode', confidence: 1 };
   // Judge the text as cleaning will leave it: invisible characters and entities do not count.
   const raw = input
     .replace(/[\u200b-\u200f\u2060-\u206f\ufeff]/g, '')
@@ -235,11 +304,21 @@ export function detectEncoding(input: string): { encoding: Encoding; confidence:
   // 8-bit legacy letters are all above ASCII, so ASCII punctuation separates words too.
   const tokens = raw.split(/[\s!-/:-@[-`{-~]+/).filter((t) => /[\u0080-\uffff]/.test(t));
   if (tokens.length === 0) return { encoding: 'unicode', confidence: 1 };
-  const asIs = scoreCandidate(tokens, (t) => t);
+  let asIs = 0;
+  let tcvn3 = 0;
+  let vni = 0;
+  let viscii = 0;
+  for (const t of tokens) {
+    const m = legacyMask(t);
+    asIs += m & 1;
+    tcvn3 += (m >> 1) & 1;
+    vni += (m >> 2) & 1;
+    viscii += (m >> 3) & 1;
+  }
   const candidates: Array<[Encoding, number]> = [
-    ['tcvn3', scoreCandidate(tokens, (t) => convertTable(t, TCVN3).text)],
-    ['vni', scoreCandidate(tokens, (t) => convertVni(t).text)],
-    ['viscii', scoreCandidate(tokens, (t) => convertTable(t, VISCII).text)],
+    ['tcvn3', tcvn3],
+    ['vni', vni],
+    ['viscii', viscii],
   ];
   candidates.sort((a, b) => b[1] - a[1]);
   const [enc, best] = candidates[0] ?? ['unicode', 0];
@@ -265,6 +344,7 @@ export function convertMapped(raw: string, encoding: Encoding): MappedText {
 
 /** Detects and converts legacy text, then cleans it (NFC etc.); offsets map into raw. */
 export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
+  if (isPlainUnicode(raw)) return { mapped: identity(raw), encoding: 'unicode' };
   const { encoding } = detectEncoding(raw);
   if (encoding === 'nfd') {
     // Decomposed text can still hide legacy bytes: compose first, then look again.

@@ -3,8 +3,7 @@
  * conservative teencode expansion; one key token per syllable, each with its raw span.
  */
 import { fixEncodingMapped } from './encoding.js';
-import type { MappedText } from './mapped.js';
-import { keyEntry, readCk } from './teencode.js';
+import { keyEntry, readCk, type KeyEntry } from './teencode.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
@@ -59,12 +58,13 @@ interface Piece {
  * "d~i.t", "l.o.n"). Letters split by spaces ("d i t") are left apart: joining them would make the key
  * non-idempotent (the key itself is letters split by spaces); rules can match the key tokens in sequence.
  */
-function joinPieces(text: string, tokens: readonly Token[]): Array<Piece | Token> {
-  const out: Array<Piece | Token> = [];
+function joinPieces(text: string, tokens: readonly Token[]): ReadonlyArray<Piece | Token> {
+  // Copied only once a chain is found: most texts have none and keep their token array.
+  let out: Array<Piece | Token> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (t.kind === 'word' && t.text.length <= 2) {
+    if (t.kind === 'word' && t.text.length <= 2 && tokens[i + 1]?.start === t.end) {
       // Separator-joined chain: word (sep word)+ with no spaces.
       let j = i;
       let parts = 1;
@@ -89,14 +89,15 @@ function joinPieces(text: string, tokens: readonly Token[]): Array<Piece | Token
       }
       if (j > i) {
         const raw = text.slice(t.start, end);
+        out ??= tokens.slice(0, i);
         out.push({ text: raw.replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''), start: t.start, end, joined: true });
         i = j;
         continue;
       }
     }
-    out.push(t);
+    out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
 
 function isToken(p: Piece | Token): p is Token {
@@ -112,85 +113,131 @@ function reduceWord(w: string): string {
   return f;
 }
 
-function rawSpan(m: MappedText, a: number, b: number, rawLength: number): [number, number] {
-  if (m.spans === null) return [a, b];
-  const s = m.spans[2 * a] ?? rawLength;
-  const e = b > a ? (m.spans[2 * (b - 1) + 1] ?? rawLength) : s;
-  return [s, e];
+/** What a word contributes to the key, memoised per surface form. */
+interface WordKey {
+  /** The reduced word; '' gives no key token. */
+  readonly w: string;
+  readonly entry: KeyEntry | undefined;
+  /** The syllables of `entry.key`. */
+  readonly parts: readonly string[];
 }
 
-/** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
-export function keyTokens(raw: string): KeyToken[] {
+// Comments repeat a small vocabulary, so the fold/leet/squeeze/dictionary work is done once per
+// distinct word. Cleared when large: a bounded memory cost with no eviction bookkeeping.
+const WORD_KEYS = new Map<string, WordKey>();
+const WORD_KEYS_MAX = 100_000;
+
+function wordKey(text: string): WordKey {
+  let k = WORD_KEYS.get(text);
+  if (k === undefined) {
+    const w = reduceWord(text);
+    const entry = w.length === 0 ? undefined : keyEntry(w);
+    k = { w, entry, parts: entry === undefined ? [] : entry.key.split(' ') };
+    if (WORD_KEYS.size >= WORD_KEYS_MAX) WORD_KEYS.clear();
+    WORD_KEYS.set(text, k);
+  }
+  return k;
+}
+
+/**
+ * One pass that fills `keys` (always) and `out` (the key tokens, when not null). Returns the indices
+ * of "ck" tokens, read once the whole text is keyed (see resolveCk).
+ */
+function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] | null {
   const { mapped } = fixEncodingMapped(raw);
   const text = mapped.text;
+  const spans = mapped.spans;
+  const rawLength = raw.length;
   const pieces = joinPieces(text, tokenize(text));
-  const out: KeyToken[] = [];
-  const pendingCk: number[] = [];
+  let pendingCk: number[] | null = null;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p === undefined) continue;
-    const [start, end] = rawSpan(mapped, p.start, p.end, raw.length);
+    let key: string;
+    let wk: WordKey | undefined;
     if (isToken(p)) {
       switch (p.kind) {
         case 'word':
+          wk = wordKey(p.text);
+          key = wk.w;
           break;
         case 'number':
-          out.push({ key: p.text.toLowerCase(), start, end });
-          continue;
-        case 'phone':
-          out.push({ key: p.text.replace(/\D/g, '').replace(/^(?:0084|84)/, '0'), start, end });
-          continue;
         case 'url':
         case 'email':
-          out.push({ key: p.text.toLowerCase(), start, end });
-          continue;
+          key = p.text.toLowerCase();
+          break;
+        case 'phone':
+          key = p.text.replace(/\D/g, '').replace(/^(?:0084|84)/, '0');
+          break;
         case 'mention':
         case 'hashtag':
-          out.push({ key: p.text.charAt(0) + foldWord(p.text.slice(1)), start, end });
-          continue;
+          key = p.text.charAt(0) + foldWord(p.text.slice(1));
+          break;
         default:
           continue;
       }
+    } else {
+      wk = wordKey(p.text);
+      key = wk.w;
     }
-    const w = reduceWord(p.text);
-    if (w.length === 0) continue;
-    const entry = keyEntry(w);
-    if (entry !== undefined && contextAllows(entry.when, pieces, i)) {
-      if (w === 'ck') {
-        // Read after the whole text is keyed: see resolveCk.
-        pendingCk.push(out.length);
-        out.push({ key: 'ck', start, end, alts: [...(entry.alts ?? [])] });
+    if (key.length === 0) continue;
+    let start = p.start;
+    let end = p.end;
+    if (spans !== null) {
+      start = spans[2 * p.start] ?? rawLength;
+      end = p.end > p.start ? (spans[2 * (p.end - 1) + 1] ?? rawLength) : start;
+    }
+    const entry = wk?.entry;
+    if (wk !== undefined && entry !== undefined && contextAllows(entry.when, pieces, i)) {
+      if (key === 'ck') {
+        (pendingCk ??= []).push(keys.length);
+        keys.push('ck');
+        out?.push({ key: 'ck', start, end, alts: [...(entry.alts ?? [])] });
         continue;
       }
-      const keyText = entry.key;
-      const parts = keyText.split(' ');
-      for (const part of parts) {
+      for (const part of wk.parts) {
+        keys.push(part);
+        if (out === null) continue;
         const kt: KeyToken = { key: part, start, end };
         if (entry.alts !== undefined) kt.alts = [...entry.alts];
         out.push(kt);
       }
       continue;
     }
-    out.push({ key: w, start, end });
+    keys.push(key);
+    out?.push({ key, start, end });
   }
-  return pendingCk.length === 0 ? out : resolveCk(out, pendingCk);
+  return pendingCk;
 }
 
-/**
- * Every "ck" of one text gets one reading from cues anywhere in it (money or family words). Reading
- * the whole text at once, not a window, keeps the key idempotent: the expansion adds cues of its own kind only.
- */
-function resolveCk(out: KeyToken[], pending: readonly number[]): KeyToken[] {
-  const pendingSet = new Set(pending);
-  const words = out.filter((_, i) => !pendingSet.has(i)).map((t) => (/^\d/.test(t.key) ? 'k' : t.key));
-  const reading = readCk(words, -1, false);
+/** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
+export function keyTokens(raw: string): KeyToken[] {
+  const out: KeyToken[] = [];
+  const keys: string[] = [];
+  const pendingCk = keyPass(raw, keys, out);
+  if (pendingCk === null) return out;
+  const reading = readCkOnce(keys, pendingCk);
   if (reading === undefined) return out;
+  const pendingSet = new Set(pendingCk);
   const res: KeyToken[] = [];
   out.forEach((t, i) => {
     if (!pendingSet.has(i)) res.push(t);
     else for (const part of reading.split(' ')) res.push({ key: part, start: t.start, end: t.end, alts: t.alts ?? [] });
   });
   return res;
+}
+
+/**
+ * Every "ck" of one text gets one reading from cues anywhere in it (money or family words). Reading
+ * the whole text at once, not a window, keeps the key idempotent: the expansion adds cues of its own kind only.
+ */
+function readCkOnce(keys: readonly string[], pending: readonly number[]): 'chuyen khoan' | 'chong' | undefined {
+  const pendingSet = new Set(pending);
+  const words: string[] = [];
+  keys.forEach((k, i) => {
+    if (!pendingSet.has(i)) words.push(/^\d/.test(k) ? 'k' : k);
+  });
+  return readCk(words, -1, false);
 }
 
 function contextAllows(when: 'not-after-number' | 'standalone' | undefined, pieces: ReadonlyArray<Piece | Token>, i: number): boolean {
@@ -200,13 +247,23 @@ function contextAllows(when: 'not-after-number' | 'standalone' | undefined, piec
   const prevNum = prev !== undefined && isToken(prev) && prev.kind === 'number';
   if (when === 'not-after-number') return !prevNum;
   // 'standalone': a one-letter form stands for a word only between words, not inside codes or lists.
-  const near = (q: Piece | Token | undefined): boolean => q === undefined || !isToken(q) || q.kind === 'word' || q.kind === 'punct' || q.kind === 'emoticon' || q.kind === 'emoji';
-  return !prevNum && near(prev) && near(next);
+  return !prevNum && isNearWord(prev) && isNearWord(next);
+}
+
+function isNearWord(q: Piece | Token | undefined): boolean {
+  return q === undefined || !isToken(q) || q.kind === 'word' || q.kind === 'punct' || q.kind === 'emoticon' || q.kind === 'emoji';
 }
 
 /** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */
 export function matchKey(raw: string): string {
-  return keyTokens(raw)
-    .map((t) => t.key)
-    .join(' ');
+  const keys: string[] = [];
+  const pendingCk = keyPass(raw, keys, null);
+  if (pendingCk !== null) {
+    const reading = readCkOnce(keys, pendingCk);
+    if (reading !== undefined) for (const i of pendingCk) keys[i] = reading;
+  }
+  // Concatenation measured faster than Array.prototype.join for these short arrays.
+  let s = keys[0] ?? '';
+  for (let i = 1; i < keys.length; i++) s += ' ' + keys[i];
+  return s;
 }

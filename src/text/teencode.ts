@@ -38,14 +38,19 @@ export const KEY_TEENCODE: Readonly<Record<string, KeyEntry>> = {
   ctv: { key: 'cong tac vien' }, cty: { key: 'cong ty' }, tp: { key: 'thanh pho' }, bh: { key: 'bao gio', alts: ['ban hang'] },
 };
 
+const KEY_MAP = new Map(Object.entries(KEY_TEENCODE));
+
 /** Looks up a folded-lower-case word in the key dictionary. */
 export function keyEntry(word: string): KeyEntry | undefined {
-  return Object.hasOwn(KEY_TEENCODE, word) ? KEY_TEENCODE[word] : undefined;
+  return KEY_MAP.get(word);
 }
 
 type Counts = Record<string, number>;
 const LEX = lexnorm as unknown as { unigram: Record<string, Counts>; left: Record<string, Counts>; right: Record<string, Counts> };
-const own = (o: Record<string, Counts>, k: string): Counts | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+// Maps, not the JSON objects: look-ups run for every word of every document.
+const UNIGRAM = new Map(Object.entries(LEX.unigram));
+const LEFT = new Map(Object.entries(LEX.left));
+const RIGHT = new Map(Object.entries(LEX.right));
 
 // Display never turns a look-alike ("lol", "cu", "lon") into a profanity: that call is the detectors'.
 const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ', 'dái']);
@@ -76,10 +81,10 @@ function unigramBest(word: string, uni: Counts): string | undefined {
  * bare counts, so "ck" after "chuyển" can differ from "ck" after "vk".
  */
 export function chooseDisplay(word: string, prev: string, next: string): string | undefined {
-  const uni = own(LEX.unigram, word);
+  const uni = UNIGRAM.get(word);
   if (uni === undefined) return undefined;
-  const l0 = own(LEX.left, `${prev}|${word}`);
-  const r0 = own(LEX.right, `${word}|${next}`);
+  const l0 = LEFT.get(`${prev}|${word}`);
+  const r0 = RIGHT.get(`${word}|${next}`);
   if (l0 === undefined && r0 === undefined) return unigramBest(word, uni);
   const score = new Map<string, number>();
   for (const [t, c] of Object.entries(uni)) score.set(t, c);

@@ -2,6 +2,10 @@
  * Tokens with offsets: syllables, numbers, URLs, e-mail addresses, phone numbers, @mentions,
  * #hashtags, emoji and emoticons, punctuation. Works on cleaned text; callers map offsets to raw.
  */
+import * as chars from './char-class.js';
+
+// Local copies: hot loops should not read through module bindings (a getter under some loaders).
+const { LETTER, PICTO, WORD, charClass, isWordUnit } = chars;
 
 export type TokenKind = 'word' | 'number' | 'url' | 'email' | 'phone' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'punct';
 
@@ -33,20 +37,6 @@ const RE = {
   emoticon: sticky('emoticon'), emoji: sticky('emoji'), number: sticky('number'), word: sticky('word'), punct: sticky('punct'),
 };
 const URL_TRAIL = /[.,;:!?)\]}>'"…]+$/;
-const HAS_LETTER = /\p{L}/u;
-const WORDISH = /[\p{L}\p{M}\p{N}]/u;
-// 0 unknown, 1 word character, 2 other; filled lazily per UTF-16 unit.
-const CLASS = new Uint8Array(65536);
-
-function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-  let k = CLASS[c] ?? 0;
-  if (k === 0) {
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORDISH.test(String.fromCharCode(c)) ? 1 : 2;
-    CLASS[c] = k;
-  }
-  return k === 1;
-}
 
 function tryAt(re: RegExp, text: string, i: number): string | undefined {
   re.lastIndex = i;
@@ -54,15 +44,68 @@ function tryAt(re: RegExp, text: string, i: number): string | undefined {
   return m === null ? undefined : m[0];
 }
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+function isUrlStretch(c: number): boolean {
+  return isAsciiAlnum(c) || c === 0x2d || c === 0x2e;
+}
+
+/**
+ * Whether the URL pattern can match at i, given the word [i, j) (all ASCII or not): a bare domain
+ * needs an ASCII stretch [a-zA-Z0-9.-] holding "." + letter; a scheme or www start needs a "." later in
+ * the run (the rule the scanner always had). False only where no URL can start, so the regex runs rarely.
+ */
+function mayBeUrl(text: string, i: number, j: number, asciiWord: boolean): boolean {
+  const n = text.length;
+  if (asciiWord) {
+    for (let k = j; k < n; k++) {
+      const d = text.charCodeAt(k);
+      if (!isUrlStretch(d)) break;
+      if (d === 0x2e && isAsciiAlnum(text.charCodeAt(k + 1)) && text.charCodeAt(k + 1) > 0x39) return true;
+    }
+  }
+  const c0 = text.charCodeAt(i) | 0x20;
+  const c1 = text.charCodeAt(i + 1) | 0x20;
+  if ((c0 === 0x68 && c1 === 0x74) || (c0 === 0x77 && c1 === 0x77)) {
+    for (let k = i; k < n; k++) {
+      const d = text.charCodeAt(k);
+      if (d <= 0x20) return false;
+      if (d === 0x2e) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether an e-mail can start before j: the characters from j on reach an "@" within the local-part class. */
+function mayBeEmail(text: string, j: number): boolean {
+  for (let k = j; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 0x40) return true;
+    if (d < 0x80) {
+      if (!(isAsciiAlnum(d) || d === 0x2e || d === 0x5f || d === 0x25 || d === 0x2b || d === 0x2d)) return false;
+    } else if (!(d >= 0xd800 && d <= 0xdfff) && (charClass(d) & WORD) === 0) return false;
+  }
+  return false;
+}
+
+// Characters an emoticon can start with (the word-character starts t, T, x, X are checked apart).
+function mayStartEmoticon(c: number): boolean {
+  return c === 0x3a || c === 0x3b || c === 0x3d || c === 0x3c || c === 0x5e || c === 0x2d;
+}
+
+// A plain function, not a closure per call: tokenize runs once per document.
+function add(out: Token[], s: string, kind: TokenKind, i: number): number {
+  out.push({ text: s, kind, start: i, end: i + s.length });
+  return i + s.length;
+}
+
 /** Splits text into tokens; `tokenize("ko đc :)) https://x.vn")` gives word, word, emoticon, url. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
-  const push = (s: string, kind: TokenKind): void => {
-    out.push({ text: s, kind, start: i, end: i + s.length });
-    i += s.length;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
@@ -70,76 +113,97 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
-    const prevWord = i > 0 && isWordChar(prev);
-    if (isWordChar(c)) {
-      // Scan the run of non-space characters once to decide which special forms are possible.
-      let k = i;
-      while (k < n && text.charCodeAt(k) > 0x20) k++;
-      const run = text.slice(i, k);
+    const prevWord = i > 0 && isWordUnit(prev);
+    if (isWordUnit(c)) {
+      // The plain word [i, j) first: the special forms below are tried only when it cannot rule them out.
+      let j = i + 1;
+      let letter = c < 0x80 ? c > 0x39 : (charClass(c) & LETTER) !== 0;
+      let ascii = c < 0x80;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d < 0x80) {
+          if (!isAsciiAlnum(d)) break;
+          if (d > 0x39) letter = true;
+        } else {
+          const k = charClass(d);
+          if ((k & WORD) === 0) break;
+          if ((k & LETTER) !== 0) letter = true;
+          ascii = false;
+        }
+      }
+      const after = j < n ? text.charCodeAt(j) : 0x20;
       let m: string | undefined;
-      if (!prevWord && prev !== 0x40 && prev !== 0x2e && run.includes('.')) {
+      if (!prevWord && prev !== 0x40 && prev !== 0x2e && after > 0x20 && mayBeUrl(text, i, j, ascii)) {
         m = tryAt(RE.url, text, i);
         if (m !== undefined) {
           const trimmed = m.replace(URL_TRAIL, '');
           if (trimmed.length > 0) {
-            push(trimmed, 'url');
+            i = add(out, trimmed, 'url', i);
             continue;
           }
         }
       }
-      if (run.includes('@') && (m = tryAt(RE.email, text, i)) !== undefined) {
-        push(m, 'email');
+      if (after > 0x20 && mayBeEmail(text, j) && (m = tryAt(RE.email, text, i)) !== undefined) {
+        i = add(out, m, 'email', i);
         continue;
       }
       if (c >= 0x30 && c <= 0x39) {
         if (!prevWord && (m = tryAt(RE.phone, text, i)) !== undefined) {
-          push(m, 'phone');
+          i = add(out, m, 'phone', i);
           continue;
         }
         if ((m = tryAt(RE.number, text, i)) !== undefined) {
-          push(m, 'number');
+          i = add(out, m, 'number', i);
           continue;
         }
       }
-      if (!prevWord && (c === 0x78 || c === 0x58 || c === 0x54 || c === 0x74) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
-        push(m, 'emoticon');
-        continue;
+      if (!prevWord && (c === 0x78 || c === 0x58 || c === 0x54 || c === 0x74)) {
+        const d = text.charCodeAt(i + 1);
+        const lc = c | 0x20;
+        if (((lc === 0x74 && (d === 0x5f || d === 0x2e)) || (lc === 0x78 && d === 0x44)) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
+          i = add(out, m, 'emoticon', i);
+          continue;
+        }
       }
-      let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      const w = text.slice(i, j);
-      push(w, HAS_LETTER.test(w) ? 'word' : 'number');
+      i = add(out, text.slice(i, j), letter ? 'word' : 'number', i);
       continue;
     }
     let m: string | undefined;
     if (c === 0x2b /* + */ && (m = tryAt(RE.phone, text, i)) !== undefined && !prevWord) {
-      push(m, 'phone');
+      i = add(out, m, 'phone', i);
       continue;
     }
     if (c === 0x40 /* @ */ && !prevWord && (m = tryAt(RE.mention, text, i)) !== undefined) {
-      push(m.replace(URL_TRAIL, ''), 'mention');
+      i = add(out, m.replace(URL_TRAIL, ''), 'mention', i);
       continue;
     }
     if (c === 0x23 /* # */ && !prevWord && (m = tryAt(RE.hashtag, text, i)) !== undefined) {
-      push(m, 'hashtag');
+      i = add(out, m, 'hashtag', i);
       continue;
     }
-    if (c < 0x80 && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
-      push(m, 'emoticon');
+    if (c < 0x80 && mayStartEmoticon(c) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
+      i = add(out, m, 'emoticon', i);
       continue;
     }
-    if (c >= 0x80 && (m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
-      push(m, 'emoji');
+    if (c >= 0x80 && (c >= 0xd800 || (charClass(c) & PICTO) !== 0) && (m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
+      i = add(out, m, 'emoji', i);
       continue;
     }
     if (c === 0x23 || c === 0x2a || (c >= 0x30 && c <= 0x39)) {
       if ((m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
-        push(m, 'emoji');
+        i = add(out, m, 'emoji', i);
         continue;
       }
     }
+    if (c < 0x80) {
+      // A run of one ASCII mark; \v and \f are spaces to the pattern, so they stand alone.
+      let j = i + 1;
+      if (c !== 0x0b && c !== 0x0c) while (j < n && text.charCodeAt(j) === c) j++;
+      i = add(out, text.slice(i, j), 'punct', i);
+      continue;
+    }
     m = tryAt(RE.punct, text, i);
-    push(m !== undefined && m.length > 0 ? m : text.slice(i, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)), 'punct');
+    i = add(out, m !== undefined && m.length > 0 ? m : text.slice(i, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)), 'punct', i);
   }
   return out;
 }
