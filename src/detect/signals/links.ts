@@ -16,28 +16,81 @@ export interface Link {
 
 // Top-level domains accepted for links written without a scheme ("bit.ly/x", "fb88.vip"); with
 // http(s):// or www. any host counts. A closed list keeps "tp.hcm" or "v.v" from being links.
-const TLDS =
-  'com|net|org|info|biz|xyz|top|site|online|club|shop|store|app|link|live|vip|bet|win|fun|pro|asia|io|me|co|ly|gy|at|id|to|gd|cc|ws|tv|vn|us|uk|in|ru|cn|tk|ml|ga|cf|gq|cx|sh|gl|su|mobi|icu|cyou|sbs|cfd|click|today|life|world|one|best|cloud|website|space|tech|gov|edu|int';
-const LINK = new RegExp(
-  `(?:https?:\\/\\/|(?<![\\p{L}\\p{N}@._-])www\\.)[^\\s<>"'“”]+|(?<![\\p{L}\\p{N}@._/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})(?![\\p{L}\\p{N}-])(?::\\d{2,5})?(?:\\/[^\\s<>"'“”]*)?`,
-  'giu',
+const TLDS = new Set(
+  'com net org info biz xyz top site online club shop store app link live vip bet win fun pro asia io me co ly gy at id to gd cc ws tv vn us uk in ru cn tk ml ga cf gq cx sh gl su mobi icu cyou sbs cfd click today life world one best cloud website space tech gov edu int'.split(' '),
 );
+const SCHEME_LINK = /(?:https?:\/\/|www\.)[^\s<>"'“”]+/gi;
 const TRAIL = /[.,;:!?)\]}>'"…]+$/;
+const WORDISH = /[\p{L}\p{N}]/u;
+const isHostChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+const isPathStop = (ch: string): boolean => /[\s<>"'“”]/.test(ch);
 
-/** Every link in the text, in order. */
+function pushLink(out: Link[], text: string, start: number, written: string): void {
+  const w = written.replace(TRAIL, '');
+  if (w === '') return;
+  const url = w.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+  const host = (url.split(/[/?#:]/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+  if (!host.includes('.')) return;
+  out.push({ start, end: start + w.length, text: w, host, url: url.replace(/^[^/]+/, (h) => h.toLowerCase()) });
+}
+
+/**
+ * Every link in the text, in order. Bare hosts are found from their dots (linear in the text), so a
+ * long text without links costs one scan.
+ */
 export function findLinks(text: string): Link[] {
   if (!text.includes('.')) return [];
   const out: Link[] = [];
-  for (const m of text.matchAll(LINK)) {
-    const written = m[0].replace(TRAIL, '');
-    if (written === '') continue;
+  const taken: Array<[number, number]> = [];
+  for (const m of text.matchAll(SCHEME_LINK)) {
     const start = m.index ?? 0;
-    const url = written.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-    const host = (url.split(/[/?#:]/)[0] ?? '').toLowerCase().replace(/\.$/, '');
-    if (!host.includes('.')) continue;
-    out.push({ start, end: start + written.length, text: written, host, url: url.replace(/^[^/]+/, (h) => h.toLowerCase()) });
+    const prev = text.charAt(start - 1);
+    if (start > 0 && m[0].charAt(0).toLowerCase() === 'w' && (WORDISH.test(prev) || '@._-'.includes(prev))) continue;
+    pushLink(out, text, start, m[0]);
+    taken.push([start, start + m[0].length]);
   }
-  return out;
+  let t = 0;
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    while (t < taken.length && (taken[t] as [number, number])[1] <= i) t++;
+    const tk = taken[t];
+    if (tk !== undefined && tk[0] <= i) {
+      i = tk[1] - 1;
+      continue;
+    }
+    let a = i;
+    while (a > 0 && isHostChar(text.charCodeAt(a - 1))) a--;
+    if (a === i) continue;
+    const before = text.charAt(a - 1);
+    if (a > 0 && (WORDISH.test(before) || '@_/'.includes(before))) {
+      i = skipHost(text, i);
+      continue;
+    }
+    let b = i + 1;
+    while (b < text.length && isHostChar(text.charCodeAt(b))) b++;
+    let hostEnd = b;
+    while (hostEnd > i && (text.charAt(hostEnd - 1) === '.' || text.charAt(hostEnd - 1) === '-')) hostEnd--;
+    const host = text.slice(a, hostEnd);
+    const labels = host.split('.');
+    const tld = (labels[labels.length - 1] ?? '').toLowerCase();
+    const after = text.charAt(hostEnd);
+    if (labels.length < 2 || labels.some((l) => l === '' || l.startsWith('-') || l.endsWith('-')) || !TLDS.has(tld) || (hostEnd === b && after !== '' && WORDISH.test(after))) {
+      i = b - 1;
+      continue;
+    }
+    let end = hostEnd;
+    const port = /^:\d{2,5}/.exec(text.slice(end, end + 6));
+    if (port) end += port[0].length;
+    if (text.charAt(end) === '/') while (end < text.length && !isPathStop(text.charAt(end))) end++;
+    pushLink(out, text, a, text.slice(a, end));
+    i = Math.max(i, end - 1);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function skipHost(text: string, i: number): number {
+  let b = i + 1;
+  while (b < text.length && isHostChar(text.charCodeAt(b))) b++;
+  return b - 1;
 }
 
 /** Link shorteners that hide where a link goes. */
@@ -56,8 +109,7 @@ export const GAMBLING_BRANDS: readonly string[] = [
 ];
 const GAMBLING = new Set(GAMBLING_BRANDS);
 const LONG_BRANDS = GAMBLING_BRANDS.filter((b) => b.length >= 5);
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BRAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...GAMBLING_BRANDS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const ASCII_RUN = /[a-z0-9]{3,}/gi;
 
 const isUnder = (host: string, domain: string): boolean => host === domain || host.endsWith('.' + domain);
 
@@ -75,13 +127,15 @@ export function findGamblingSites(text: string, links: readonly Link[]): Signal[
     const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || LONG_BRANDS.some((b) => label.startsWith(b)));
     if (brand !== undefined) out.push({ name: 'gambling-site', start: l.start, end: l.end, text: l.text, value: l.host, detail: { brand } });
   }
-  if (/\d|bet|win|vip|club/i.test(text)) {
-    for (const m of text.matchAll(BRAND_WORD)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (out.some((s) => s.start <= start && s.end >= end)) continue;
-      out.push({ name: 'gambling-site', start, end, text: m[0], value: m[0].toLowerCase(), detail: { brand: m[0].toLowerCase() } });
-    }
+  // Brands are ASCII letters and digits: scan ASCII runs and check their neighbours by hand.
+  for (const m of text.matchAll(ASCII_RUN)) {
+    const word = m[0].toLowerCase();
+    if (!GAMBLING.has(word)) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (WORDISH.test(text.charAt(start - 1)) || WORDISH.test(text.charAt(end))) continue;
+    if (out.some((s) => s.start <= start && s.end >= end)) continue;
+    out.push({ name: 'gambling-site', start, end, text: m[0], value: word, detail: { brand: word } });
   }
   return out.sort((a, b) => a.start - b.start);
 }
