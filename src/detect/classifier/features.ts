@@ -161,8 +161,11 @@ export class FeatureExtractor {
     return this.out.subarray(0, this.count);
   }
 
-  /** The same features as `extract`, each with its readable n-gram (slow; for explanations). */
-  traced(text: string): TracedFeature[] {
+  /**
+   * The same features as `extract`, each with its readable n-gram (slow; for explanations).
+   * With `charStrings` false, character n-grams get an empty string (explanations only need their spans).
+   */
+  traced(text: string, charStrings = true): TracedFeature[] {
     this.normalise(text);
     this.count = 0;
     const trace: Trace = { kinds: [], starts: [], ends: [] };
@@ -180,7 +183,8 @@ export class FeatureExtractor {
       const kind = trace.kinds[i]!;
       const folded = kind === 'folded-word' || kind === 'folded-char';
       let ngram = '';
-      for (let j = trace.starts[i]!; j < trace.ends[i]!; j++) {
+      const skip = !charStrings && (kind === 'char' || kind === 'folded-char');
+      for (let j = trace.starts[i]!; !skip && j < trace.ends[i]!; j++) {
         const c = this.buf[j]!;
         ngram += String.fromCharCode(folded && c < FOLD_LIMIT ? FOLD[c]! : c);
       }

@@ -208,7 +208,7 @@ export class TextClassifier {
     const k = this.model.labels.length;
     const target = this.model.labels.indexOf(label ?? this.classify(text).label);
     if (target < 0) return [];
-    const traced = this.extractor.traced(text);
+    const traced = this.extractor.traced(text, false);
     const scale = featureScale(traced.length);
     const contribution = (bucket: number): number => {
       const base = bucket * k;
@@ -216,17 +216,25 @@ export class TextClassifier {
       for (let c = 0; c < k; c++) mean += this.model.weights[base + c]!;
       return (this.model.weights[base + target]! - mean / k) * scale;
     };
-    // Word spans, keyed by "start:end"; the word unigrams give the token of each stream position.
-    const spans = new Map<string, { ngram: string; weight: number }>();
-    const tokenAt = new Map<number, string>();
+    // Word spans, keyed by start·W + end; the word unigrams give the span of each stream position.
+    let width = 1;
+    for (const f of traced) width = Math.max(width, f.end + 1);
+    const spanKey = (start: number, end: number): number => start * width + end;
+    const spans = new Map<number, { ngram: string; weight: number }>();
+    const tokenAt = new Float64Array(width).fill(-1);
     for (const f of traced) {
       if (f.kind !== 'word' && f.kind !== 'folded-word') continue;
-      const key = `${f.start}:${f.end}`;
-      if (!spans.has(key)) spans.set(key, { ngram: '', weight: 0 });
-      if (f.kind === 'word') spans.get(key)!.ngram = f.ngram;
-      if (!f.ngram.includes(' ')) for (let p = f.start; p < f.end; p++) tokenAt.set(p, key);
+      const key = spanKey(f.start, f.end);
+      let span = spans.get(key);
+      if (span === undefined) {
+        span = { ngram: '', weight: 0 };
+        spans.set(key, span);
+      }
+      if (f.kind === 'word') span.ngram = f.ngram;
+      if (!f.ngram.includes(' ')) for (let p = f.start; p < f.end; p++) tokenAt[p] = key;
     }
     const loose = new Map<string, number>();
+    const owners: number[] = [];
     for (const f of traced) {
       const w = contribution(f.bucket);
       if (f.kind === 'key') {
@@ -234,19 +242,16 @@ export class TextClassifier {
         continue;
       }
       if (f.kind === 'word' || f.kind === 'folded-word') {
-        spans.get(`${f.start}:${f.end}`)!.weight += w;
+        spans.get(spanKey(f.start, f.end))!.weight += w;
         continue;
       }
-      const owners = new Set<string>();
+      // A character n-gram is shared out among the (at most a few) words it overlaps.
+      owners.length = 0;
       for (let p = f.start; p < f.end; p++) {
-        const owner = tokenAt.get(p);
-        if (owner !== undefined) owners.add(owner);
+        const owner = tokenAt[p]!;
+        if (owner >= 0 && !owners.includes(owner)) owners.push(owner);
       }
-      if (owners.size === 0) {
-        loose.set(f.ngram, (loose.get(f.ngram) ?? 0) + w);
-        continue;
-      }
-      for (const owner of owners) spans.get(owner)!.weight += w / owners.size;
+      for (const owner of owners) spans.get(owner)!.weight += w / owners.length;
     }
     // The same words appearing twice add up.
     const byNgram = new Map<string, number>(loose);
