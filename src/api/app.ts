@@ -10,19 +10,14 @@ import { listFindings } from '../store/findings.js';
 import { createOutlet, listOutlets, removeOutlet, requireOutlet, updateOutlet } from '../store/outlets.js';
 import { requirePermission, type ApiEnv } from './auth.js';
 import { errorResponse } from './errors.js';
+import { API_PREFIX, type RouteInfo } from './routing.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerFactCheckRoutes } from './factcheck-routes.js';
+import { registerPolicyRoutes } from './policy-routes.js';
 import { registerPushRoutes } from './push.js';
 import { registerWebRoutes } from './web.js';
 
-/** Every route with the permission it declares; the route × role test walks this list. */
-export interface RouteInfo {
-  method: string;
-  path: string;
-  permission: Permission | null;
-}
-
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX, type RouteInfo } from './routing.js';
 
 const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })
@@ -267,6 +262,7 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
   registerPushRoutes(app, ctx, declare, errors);
   registerFactCheckRoutes(app, ctx, declare, errors);
   registerCampaignRoutes(app, ctx, declare, errors);
+  registerPolicyRoutes(app, ctx, declare, errors);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -276,7 +272,6 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
   return { app, routes };
 }
 
-export type Declare = <R extends Parameters<typeof createRoute>[0]>(permission: Permission | null, route: R) => ReturnType<typeof createRoute<R['path'], R>>;
 
 function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');

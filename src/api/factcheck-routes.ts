@@ -1,11 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../core/errors.js';
 import { toClaimReviewJsonLd } from '../detect/claims/index.js';
 import type { AppContext } from '../context.js';
 import { importFactChecks, loadFactChecks, requireFactCheck } from '../pipeline/factchecks.js';
 import type { ApiEnv } from './auth.js';
-import { API_PREFIX, type Declare } from './app.js';
+import { API_PREFIX, mountUnvalidated, type Declare } from './routing.js';
 
 const factCheckJson = z.record(z.string(), z.unknown()).openapi('FactCheck');
 
@@ -39,8 +38,7 @@ export function registerFactCheckRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContex
     path: '/claimreview.json',
     responses: { 200: { description: 'schema.org ClaimReview JSON-LD of published fact-checks', content: { 'application/ld+json': { schema: z.record(z.string(), z.unknown()) } } } },
   });
-  app.openAPIRegistry.registerPath(feed);
-  app.get(feed.path, async (c) => {
+  mountUnvalidated(app, feed, async (c) => {
     c.header('content-type', 'application/ld+json; charset=utf-8');
     return c.body(JSON.stringify(toClaimReviewJsonLd(await loadFactChecks(ctx.db, { status: 'published' }))), 200);
   });
@@ -54,8 +52,7 @@ export function registerFactCheckRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContex
       ...err,
     },
   });
-  app.openAPIRegistry.registerPath(importRoute);
-  app.post(importRoute.path, ...(((importRoute as { middleware?: MiddlewareHandler<ApiEnv>[] }).middleware ?? []) as [MiddlewareHandler<ApiEnv>]), async (c) => {
+  mountUnvalidated(app, importRoute, async (c) => {
     const body: unknown = await c.req.json().catch(() => {
       throw new AppError('INVALID_INPUT', 'Malformed JSON body');
     });

@@ -3,10 +3,8 @@ import type { AppContext } from '../context.js';
 import { emptyPushReport, ingestPushed, pushErrorOf } from '../pipeline/push.js';
 import { parsePushItem, readJsonLines, type PushedItem } from '../sources/jsonl.js';
 import { AppError } from '../core/errors.js';
-import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './auth.js';
-import type { Declare } from './app.js';
-import { API_PREFIX } from './app.js';
+import { API_PREFIX, mountUnvalidated, type Declare } from './routing.js';
 
 const reportSchema = z
   .object({
@@ -57,8 +55,7 @@ export function registerPushRoutes(
       ...(errors as Record<number, never>),
     },
   });
-  app.openAPIRegistry.registerPath(route);
-  app.post(route.path, ...(((route as { middleware?: MiddlewareHandler<ApiEnv>[] }).middleware ?? []) as [MiddlewareHandler<ApiEnv>]), async (c) => {
+  mountUnvalidated(app, route, async (c) => {
     const principal = c.get('principal');
     const report = emptyPushReport();
     const ok: Array<{ at: number; value: PushedItem }> = [];

@@ -19,7 +19,7 @@ import { createWebhook, deliverWebhooks, listWebhooks } from '../review/webhooks
 import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { listUsers } from '../store/review/users.js';
 import { SESSION_COOKIE, type ApiEnv } from './auth.js';
-import { API_PREFIX, type Declare } from './app.js';
+import { API_PREFIX, type Declare } from './routing.js';
 
 const anyJson = z.record(z.string(), z.unknown());
 const json = (description: string, schema: z.ZodType = anyJson) => ({ description, content: { 'application/json': { schema } } });

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { listDocuments } from '../store/documents.js';
 import { listOutlets } from '../store/outlets.js';
 import type { ApiEnv } from './auth.js';
-import type { RouteInfo } from './app.js';
+import type { RouteInfo } from './routing.js';
 
 /**
  * A small read-only overview at `/` so a person can see the service working. Everything crawled is

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerCrawlCommands } from './commands/crawl.js';
 import { registerFactCheckCommands } from './commands/factchecks.js';
 import { registerMatchCommand } from './commands/match.js';
@@ -11,16 +12,25 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerTextCommands } from './commands/text.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { exitCodeFor, formatError } from './errors.js';
+import { activePack, applyPolicy } from '../pipeline/detectors.js';
 import { loadFactChecks } from '../pipeline/factchecks.js';
+import { toDetectDocument } from '../pipeline/ingest.js';
+import { listDocuments } from '../store/documents.js';
 import { collect, setEnvironment, withContext } from './shared.js';
 
 /** Builds the `kiemtin` command tree. */
 export function buildProgram(): Command {
   const program = new Command('kiemtin')
-    .description('kiểm tin — monitor Vietnamese news sites, blogs and social pages; detect harmful and false information; review with due process')
+    .description(
+      'kiểm tin — monitor Vietnamese news sites, blogs and social pages; detect harmful and false information; review with due process',
+    )
     .version('0.1.0')
     .option('--data-dir <dir>', 'embedded store directory (env KIEMTIN_DATA_DIR, default ./.kiemtin)')
-    .option('--allow-host <host>', 'allow fetching this host or CIDR even if private/loopback (repeatable; env KIEMTIN_ALLOW_HOSTS)', collect)
+    .option(
+      '--allow-host <host>',
+      'allow fetching this host or CIDR even if private/loopback (repeatable; env KIEMTIN_ALLOW_HOSTS)',
+      collect,
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
@@ -32,7 +42,21 @@ export function buildProgram(): Command {
   registerTextCommands(program);
   registerFactCheckCommands(program);
   registerCampaignCommands(program);
-  registerMatchCommand(program, () => withContext(program, (ctx) => loadFactChecks(ctx.db, { status: 'published' })));
+  registerPolicyCommands(program, {
+    loadDocuments: (limit) =>
+      withContext(program, async (ctx) =>
+        (await listDocuments(ctx.db, { limit })).map((d) => toDetectDocument(d, null)),
+      ),
+    activePack: () =>
+      withContext(program, async (ctx) => {
+        const p = await activePack(ctx.db);
+        return { yaml: p.yaml, version: p.pack.version };
+      }),
+    savePack: (yaml) => withContext(program, async (ctx) => void (await applyPolicy(ctx, yaml, 'cli'))),
+  });
+  registerMatchCommand(program, () =>
+    withContext(program, (ctx) => loadFactChecks(ctx.db, { status: 'published' })),
+  );
   return program;
 }
 
