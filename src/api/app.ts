@@ -14,6 +14,7 @@ import { API_PREFIX, type RouteInfo } from './routing.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerFactCheckRoutes } from './factcheck-routes.js';
 import { registerPolicyRoutes } from './policy-routes.js';
+import { registerReviewRoutes } from './review-routes.js';
 import { registerPushRoutes } from './push.js';
 import { registerWebRoutes } from './web.js';
 
@@ -263,6 +264,7 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
   registerFactCheckRoutes(app, ctx, declare, errors);
   registerCampaignRoutes(app, ctx, declare, errors);
   registerPolicyRoutes(app, ctx, declare, errors);
+  registerReviewRoutes(app, ctx, declare, errors);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerReviewCommands } from './commands/review.js';
 import { registerCrawlCommands } from './commands/crawl.js';
 import { registerFactCheckCommands } from './commands/factchecks.js';
 import { registerMatchCommand } from './commands/match.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerTextCommands(program);
   registerFactCheckCommands(program);
   registerCampaignCommands(program);
+  registerReviewCommands(program);
   registerPolicyCommands(program, {
     loadDocuments: (limit) =>
       withContext(program, async (ctx) =>
