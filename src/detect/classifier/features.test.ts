@@ -46,12 +46,16 @@ describe('FeatureExtractor', () => {
     expect(() => fx.extract('\ud800 lone surrogate \u0000\uffff')).not.toThrow();
   });
 
-  it('can add features of the matching key, shared by teencode and standard spellings', () => {
-    const fx = new FeatureExtractor({ ...small, charMax: 0, wordNgrams: 0, foldedWordNgrams: 0, keyNgrams: 1, keyChars: false });
+  it('can add features of a matching key, shared by teencode and standard spellings', () => {
+    // A stand-in for the text core's matchKey, enough for the two spellings used here.
+    const keyOf = (raw: string): string => (raw === 'ko dc' ? 'khong duoc' : raw === 'không được' ? 'khong duoc' : raw);
+    const keyed = { ...small, charMax: 0, wordNgrams: 0, foldedWordNgrams: 0, keyNgrams: 1, keyChars: false };
+    expect(() => new FeatureExtractor(keyed)).toThrow(/matching key/);
+    const fx = new FeatureExtractor(keyed, keyOf);
     const standard = new Set(fx.extract('không được'));
     expect(standard.size).toBeGreaterThan(0);
     expect([...fx.extract('ko dc')].every((b) => standard.has(b))).toBe(true);
-    const both = new FeatureExtractor({ ...small, keyNgrams: 2, keyChars: true });
+    const both = new FeatureExtractor({ ...small, keyNgrams: 2, keyChars: true }, (raw) => raw.toLowerCase());
     const text = 'Đ.m mày ko biết j à';
     expect(both.traced(text).map((f) => f.bucket)).toEqual([...both.extract(text)]);
   });

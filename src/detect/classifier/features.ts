@@ -8,7 +8,6 @@
  * in the stream as symbol tokens because they carry signal.
  */
 import { foldDiacritics } from '../../text/fold.js';
-import { matchKey } from '../../text/index.js';
 
 export interface FeatureConfig {
   /** log2 of the number of hash buckets. */
@@ -23,8 +22,9 @@ export interface FeatureConfig {
   /** Character n-grams on the folded stream too, same orders. */
   foldedChars: boolean;
   /**
-   * Highest word n-gram order on the text core's matching key (teencode expanded, obfuscation reduced,
-   * no diacritics); 0 = none. Helps accuracy but matchKey costs far more than the rest of extraction.
+   * Highest word n-gram order on a matching key such as the text core's `matchKey` (teencode expanded,
+   * obfuscation reduced, no diacritics), passed to the extractor; 0 = none. Off in the shipped models:
+   * it did not help measurably and matchKey costs far more than the rest of extraction.
    */
   keyNgrams?: number;
   /** Character n-grams of the matching key too, sharing the weights of the plain character n-grams. */
@@ -139,8 +139,15 @@ export class FeatureExtractor {
   private tokFold = new Int32Array(256);
   private trace: Trace | null = null;
 
-  constructor(config: FeatureConfig) {
+  private readonly keyOf: ((raw: string) => string) | null;
+
+  /** `keyOf` computes the matching key; required only when the config uses key features. */
+  constructor(config: FeatureConfig, keyOf?: (raw: string) => string) {
     if (config.bits < 8 || config.bits > 24) throw new RangeError('feature bits must be within 8..24');
+    if (((config.keyNgrams ?? 0) > 0 || config.keyChars === true) && keyOf === undefined) {
+      throw new RangeError('these features use a matching key: pass keyOf (e.g. matchKey from the text core)');
+    }
+    this.keyOf = keyOf ?? null;
     this.config = { ...config };
     this.mask = (1 << config.bits) - 1;
   }
@@ -279,8 +286,8 @@ export class FeatureExtractor {
   private emitKey(raw: string, grams: string[] | null): void {
     const order = this.config.keyNgrams ?? 0;
     const chars = this.config.keyChars === true && this.config.charMax > 0;
-    if (order <= 0 && !chars) return;
-    const key = matchKey(raw.length > this.config.maxChars ? raw.slice(0, this.config.maxChars) : raw);
+    if ((order <= 0 && !chars) || this.keyOf === null) return;
+    const key = this.keyOf(raw.length > this.config.maxChars ? raw.slice(0, this.config.maxChars) : raw);
     if (chars) {
       const { charMin, charMax } = this.config;
       const padded = ` ${key} `;

@@ -158,9 +158,10 @@ export class TextClassifier {
   private readonly logitsBuf: Float64Array;
   private readonly probsBuf: Float64Array;
 
-  constructor(model: LinearModel) {
+  /** `keyOf` is needed only by models trained with matching-key features (none of the shipped ones). */
+  constructor(model: LinearModel, keyOf?: (raw: string) => string) {
     this.model = model;
-    this.extractor = new FeatureExtractor(model.features);
+    this.extractor = new FeatureExtractor(model.features, keyOf);
     const k = model.labels.length;
     if (model.weights.length !== this.extractor.buckets * k || model.bias.length !== k) {
       throw new RangeError(`model ${model.name}: weights do not match ${this.extractor.buckets} buckets × ${k} labels`);

@@ -244,9 +244,10 @@ export function trainModel(
   data: LabelledTexts,
   opts: TrainOptions,
   log: (line: string) => void = () => {},
+  keyOf?: (raw: string) => string,
 ): { model: LinearModel; report: TrainReport } {
   const k = labels.length;
-  const extractor = new FeatureExtractor(opts.features);
+  const extractor = new FeatureExtractor(opts.features, keyOf);
   const encoded = encodeTexts(extractor, data);
   log(`features: ${encoded.features.length} hashed n-grams over ${data.texts.length} texts`);
   const n = data.texts.length;
