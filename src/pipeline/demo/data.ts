@@ -187,3 +187,30 @@ export function demoItems(): Array<{ outletId: string; items: SourceItem[] }> {
     return { outletId: t.outletId, items: [post, ...comments] };
   });
 }
+
+/** Fact-checks of the demo (simple import format), published by a made-up fact-checking desk. */
+export const DEMO_FACTCHECKS = [
+  {
+    id: 'demo-fc-nuoc-chanh',
+    claim: 'Uống nước chanh ấm mỗi sáng chữa khỏi ung thư',
+    verdict: 'false',
+    ratingLabel: 'Sai sự thật',
+    correction:
+      'Không có nghiên cứu khoa học nào cho thấy nước chanh chữa được ung thư. Người bệnh cần điều trị theo phác đồ của bác sĩ.',
+    evidenceLinks: ['https://songhong.example/suc-khoe/canh-bao-tin-don-nuoc-chanh-chua-ung-thu-2026112702.html'],
+    authorOrg: 'Ban Kiểm chứng Sông Hồng (demo)',
+    reviewDate: '2026-11-27',
+    status: 'published',
+  },
+  {
+    id: 'demo-fc-cat-dien',
+    claim: 'Hà Nội sẽ cắt điện toàn thành phố trong 3 ngày từ thứ hai tới',
+    verdict: 'false',
+    ratingLabel: 'Sai sự thật',
+    correction: 'Công ty điện lực khẳng định không có kế hoạch cắt điện toàn thành phố; lịch tạm ngừng cấp điện chỉ áp dụng cho từng khu vực nhỏ.',
+    evidenceLinks: [],
+    authorOrg: 'Ban Kiểm chứng Sông Hồng (demo)',
+    reviewDate: '2026-11-20',
+    status: 'published',
+  },
+];

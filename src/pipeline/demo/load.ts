@@ -1,6 +1,7 @@
 import { getOutlet, createOutlet } from '../../store/outlets.js';
 import { ingestBatch, type IngestReport, type PipelineDeps } from '../ingest.js';
-import { DEMO_OUTLETS, demoItems } from './data.js';
+import { importFactChecks } from '../factchecks.js';
+import { DEMO_FACTCHECKS, DEMO_OUTLETS, demoItems } from './data.js';
 
 export interface DemoReport {
   outlets: number;
@@ -9,7 +10,10 @@ export interface DemoReport {
 }
 
 /** Loads the demo outlets and threads; loading again changes nothing (ingest is idempotent). */
-export async function loadDemo(deps: PipelineDeps): Promise<DemoReport> {
+export async function loadDemo(deps: PipelineDeps & { reloadDetectors(): Promise<void> }): Promise<DemoReport> {
+  // Fact-checks first, so the detectors built from them see the demo posts.
+  await importFactChecks(deps, DEMO_FACTCHECKS, 'demo');
+  await deps.reloadDetectors();
   let outlets = 0;
   for (const o of DEMO_OUTLETS) {
     if (await getOutlet(deps.db, o.id!)) continue;
