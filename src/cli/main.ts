@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerModelCommands } from './commands/model.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerReviewCommands } from './commands/review.js';
 import { registerCrawlCommands } from './commands/crawl.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerCrawlCommands(program);
   registerTextCommands(program);
+  registerModelCommands(program);
   registerFactCheckCommands(program);
   registerCampaignCommands(program);
   registerReviewCommands(program);
