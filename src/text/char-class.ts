@@ -18,6 +18,8 @@ export const VI_NON_LATIN1 = 8;
 export const LEGACY = 16;
 /** May start an emoji (`\p{Extended_Pictographic}`). */
 export const PICTO = 32;
+/** Changes under toLowerCase (upper or title case). */
+export const UPPER = 64;
 const DONE = 128;
 
 const TABLE = new Uint8Array(65536);
@@ -45,6 +47,7 @@ function compute(c: number): number {
   if (NON_LATIN1_VI.test(ch)) k |= VI_NON_LATIN1;
   if ((c >= 0x80 && c <= 0xff) || CP1252_HIGH.includes(ch)) k |= LEGACY;
   if (RE_PICTO.test(ch)) k |= PICTO;
+  if (ch.toLowerCase() !== ch) k |= UPPER;
   return k;
 }
 
@@ -62,4 +65,13 @@ export function charClass(c: number): number {
 export function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
   return (charClass(c) & WORD) !== 0;
+}
+
+/** `w.toLowerCase()`, returning `w` itself without a call when it has no upper-case unit. */
+export function toLower(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c >= 0xd800 || (charClass(c) & UPPER) !== 0) return w.toLowerCase();
+  }
+  return w;
 }

@@ -9,7 +9,7 @@ import { chooseDisplay, readCk } from './teencode.js';
 import { tokenize, type Token } from './tokenize.js';
 import * as chars from './char-class.js';
 
-const { LETTER, charClass } = chars;
+const { LETTER, charClass, toLower } = chars;
 
 /** Applies the case pattern of `model` (lower, Title, UPPER) to `word`. */
 export function applyCase(model: string, word: string): string {
@@ -28,10 +28,15 @@ const CHAIN_SEP = /^[.\-_~*'`^+]$/;
 function inChain(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t === undefined || t.text.length > 2) return false;
-  const linked = (sep: Token | undefined, other: Token | undefined, before: boolean): boolean =>
+  return isLink(t, tokens[i - 1], tokens[i - 2], true) || isLink(t, tokens[i + 1], tokens[i + 2], false);
+}
+
+// Module-level helpers rather than closures: these run per word, and a closure per call costs.
+function isLink(t: Token, sep: Token | undefined, other: Token | undefined, before: boolean): boolean {
+  return (
     sep !== undefined && other !== undefined && sep.kind === 'punct' && CHAIN_SEP.test(sep.text) && other.kind === 'word' && other.text.length <= 2 &&
-    (before ? sep.end === t.start && other.end === sep.start : sep.start === t.end && other.start === sep.end);
-  return linked(tokens[i - 1], tokens[i - 2], true) || linked(tokens[i + 1], tokens[i + 2], false);
+    (before ? sep.end === t.start && other.end === sep.start : sep.start === t.end && other.start === sep.end)
+  );
 }
 
 // Whether a lower-case word has a run of three identical letters (cheap test before the regex).
@@ -52,7 +57,11 @@ function display(raw: string, withMap: boolean): MappedText {
   const { mapped } = fixEncodingMapped(raw);
   const text = mapped.text;
   const tokens = tokenize(text);
-  const words = tokens.map((t) => (t.kind === 'word' ? t.text.toLowerCase() : ''));
+  const words: string[] = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    words[i] = t !== undefined && t.kind === 'word' ? toLower(t.text) : '';
+  }
   const out = withMap ? new MapBuilder(text.length) : null;
   const parts: string[] = [];
   let last = 0;

@@ -279,6 +279,11 @@ export function isPlainUnicode(raw: string): boolean {
  */
 export function detectEncoding(input: string): { encoding: Encoding; confidence: number } {
   if (isPlainUnicode(input)) return { encoding: 'unicode', confidence: 1 };
+  return detectEncodingFull(input);
+}
+
+/** detectEncoding without the plain-text shortcut (the definition; tests compare the two). */
+export function detectEncodingFull(input: string): { encoding: Encoding; confidence: number } {
   // Judge the text as cleaning will leave it: invisible characters and entities do not count.
   const raw = input
     .replace(/[\u200b-\u200f\u2060-\u206f\ufeff]/g, '')
@@ -345,7 +350,12 @@ export function convertMapped(raw: string, encoding: Encoding): MappedText {
 /** Detects and converts legacy text, then cleans it (NFC etc.); offsets map into raw. */
 export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
   if (isPlainUnicode(raw)) return { mapped: identity(raw), encoding: 'unicode' };
-  const { encoding } = detectEncoding(raw);
+  return fixEncodingMappedFull(raw);
+}
+
+/** fixEncodingMapped without the plain-text shortcut (the definition; tests compare the two). */
+export function fixEncodingMappedFull(raw: string): { mapped: MappedText; encoding: Encoding } {
+  const { encoding } = detectEncodingFull(raw);
   if (encoding === 'nfd') {
     // Decomposed text can still hide legacy bytes: compose first, then look again.
     const composed = cleanMapped(raw);

@@ -47,10 +47,6 @@ export function keyEntry(word: string): KeyEntry | undefined {
 
 type Counts = Record<string, number>;
 const LEX = lexnorm as unknown as { unigram: Record<string, Counts>; left: Record<string, Counts>; right: Record<string, Counts> };
-// Maps, not the JSON objects: look-ups run for every word of every document.
-const UNIGRAM = new Map(Object.entries(LEX.unigram));
-const LEFT = new Map(Object.entries(LEX.left));
-const RIGHT = new Map(Object.entries(LEX.right));
 
 // Display never turns a look-alike ("lol", "cu", "lon") into a profanity: that call is the detectors'.
 const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ', 'dái']);
@@ -58,20 +54,42 @@ const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ'
 /** Weight of a context observation relative to a bare unigram count (tuned on ViLexNorm dev). */
 export const CONTEXT_WEIGHT = 4;
 
-const UNI_BEST = new Map<string, string | undefined>();
+/** Everything display needs about one word of the dictionary, found with look-ups and no string building. */
+interface LexEntry {
+  readonly uni: ReadonlyArray<readonly [string, number]>;
+  /** Counts after a given previous word / before a given next word. */
+  readonly left: Map<string, ReadonlyArray<readonly [string, number]>>;
+  readonly right: Map<string, ReadonlyArray<readonly [string, number]>>;
+  /** The unigram choice (no context matched), computed on first use. */
+  best?: string | null;
+}
 
-function unigramBest(word: string, uni: Counts): string | undefined {
-  if (UNI_BEST.has(word)) return UNI_BEST.get(word);
+// Built once from the JSON; entry order follows Object.entries, as the scoring's tie-break always has.
+const LEX_ENTRIES = new Map<string, LexEntry>();
+for (const [word, counts] of Object.entries(LEX.unigram)) LEX_ENTRIES.set(word, { uni: Object.entries(counts), left: new Map(), right: new Map() });
+for (const [side, table] of [['left', LEX.left], ['right', LEX.right]] as const) {
+  for (const [pair, counts] of Object.entries(table)) {
+    const bar = pair.indexOf('|');
+    // Words never contain '|', so only "a|b" keys can ever be looked up.
+    if (bar < 0 || pair.indexOf('|', bar + 1) >= 0) continue;
+    const [word, other] = side === 'left' ? [pair.slice(bar + 1), pair.slice(0, bar)] : [pair.slice(0, bar), pair.slice(bar + 1)];
+    LEX_ENTRIES.get(word)?.[side].set(other, Object.entries(counts));
+  }
+}
+
+function unigramBest(word: string, e: LexEntry): string | undefined {
+  if (e.best !== undefined) return e.best ?? undefined;
   let best = word;
-  let bestScore = uni[word] ?? 0;
-  for (const [t, c] of Object.entries(uni)) {
+  let bestScore = 0;
+  for (const [t, c] of e.uni) if (t === word) bestScore = c;
+  for (const [t, c] of e.uni) {
     if (c > bestScore) {
       best = t;
       bestScore = c;
     }
   }
   const res = best === word || PROFANITY.has(best) ? undefined : best;
-  UNI_BEST.set(word, res);
+  e.best = res ?? null;
   return res;
 }
 
@@ -81,17 +99,20 @@ function unigramBest(word: string, uni: Counts): string | undefined {
  * bare counts, so "ck" after "chuyển" can differ from "ck" after "vk".
  */
 export function chooseDisplay(word: string, prev: string, next: string): string | undefined {
-  const uni = UNIGRAM.get(word);
-  if (uni === undefined) return undefined;
-  const l0 = LEFT.get(`${prev}|${word}`);
-  const r0 = RIGHT.get(`${word}|${next}`);
-  if (l0 === undefined && r0 === undefined) return unigramBest(word, uni);
+  const e = LEX_ENTRIES.get(word);
+  if (e === undefined) return undefined;
+  if (word.includes('|') || prev.includes('|') || next.includes('|')) return chooseByKeys(word, prev, next);
+  const l = e.left.get(prev);
+  const r = e.right.get(next);
+  if (l === undefined && r === undefined) return unigramBest(word, e);
   const score = new Map<string, number>();
-  for (const [t, c] of Object.entries(uni)) score.set(t, c);
-  const l = l0;
-  const r = r0;
-  if (l !== undefined) for (const [t, c] of Object.entries(l)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
-  if (r !== undefined) for (const [t, c] of Object.entries(r)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  for (const [t, c] of e.uni) score.set(t, c);
+  if (l !== undefined) for (const [t, c] of l) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  if (r !== undefined) for (const [t, c] of r) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  return pickBest(word, score);
+}
+
+function pickBest(word: string, score: ReadonlyMap<string, number>): string | undefined {
   let best = word;
   let bestScore = score.get(word) ?? 0;
   for (const [t, s] of score) {
@@ -102,6 +123,20 @@ export function chooseDisplay(word: string, prev: string, next: string): string 
   }
   if (best === word || PROFANITY.has(best)) return undefined;
   return best;
+}
+
+// The look-up by "prev|word" / "word|next" keys, for words that themselves contain '|'.
+function chooseByKeys(word: string, prev: string, next: string): string | undefined {
+  const own = (o: Record<string, Counts>, k: string): Counts | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+  const uni = own(LEX.unigram, word);
+  if (uni === undefined) return undefined;
+  const l = own(LEX.left, `${prev}|${word}`);
+  const r = own(LEX.right, `${word}|${next}`);
+  const score = new Map<string, number>();
+  for (const [t, c] of Object.entries(uni)) score.set(t, c);
+  if (l !== undefined) for (const [t, c] of Object.entries(l)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  if (r !== undefined) for (const [t, c] of Object.entries(r)) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+  return pickBest(word, score);
 }
 
 const MONEY_CUES = new Set(['tien', 'tk', 'stk', 'tai', 'khoan', 'ngan', 'hang', 'bank', 'vietcombank', 'momo', 'coc', 'gia', 'ship', 'phi', 'k', 'tr', 'trieu', 'nghin', 'ngan', 'dong', 'vnd', 'vnđ', 'qua', 'vao', 'ib', 'inbox']);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SAFE, charClass } from './char-class.js';
+import { detectEncoding, detectEncodingFull, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
+import { foldByNormalizing, foldDiacritics } from './fold.js';
+import type { MappedText } from './mapped.js';
+import { tokenize } from './tokenize.js';
+import { keyTokens, matchKey } from './key.js';
+
+// Null spans and an explicit identity map mean the same thing.
+function spansOf(m: MappedText): number[] | null {
+  if (m.spans === null) return null;
+  const a = Array.from(m.spans);
+  for (let i = 0; i < a.length / 2; i++) if (a[2 * i] !== i || a[2 * i + 1] !== i + 1) return a;
+  return null;
+}
+
+// Plain text, Latin-1 and Windows-1252 look-alikes, legacy pairs, emoji with selectors, marks, anything.
+const piece = fc.constantFrom(
+  'Việt', 'Nam', 'Cà phê', 'hôm nay', 'ko đc', 'Vieät', 'Coäng hoøa', 'Tie^\'ng', 'dda^u', 'hoa\u0300', 'é', 'à', 'ñ', '…', '“x”', '€', 'Ÿ',
+  '😂', '❤️', '👍🏽', '👨‍👩‍👧', '\u200d', '\ufe0f', '\u200b', '&amp;', '&', 'ｋ', 'Ð', '\u00a0', '\t', '\n', ' ', '.', '?', 'Привет', 'これ',
+  '\u2126', '가', '\u1161', '\u0301', '𝐀', '🇻🇳', '#️⃣', 'İ', 'ǅ', 'ﬁ', 'Ǆ', '\u0344', '\uf900',
+);
+const text = fc.oneof(
+  fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+  fc.array(piece, { maxLength: 12 }).map((a) => a.join(' ')),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
+
+describe('fast paths agree with the definitions', () => {
+  it('the plain-Unicode shortcut gives what full detection and clean-up give', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const fast = fixEncodingMapped(raw);
+        const full = fixEncodingMappedFull(raw);
+        expect(fast.encoding).toBe(full.encoding);
+        expect(fast.mapped.text).toBe(full.mapped.text);
+        expect(spansOf(fast.mapped)).toEqual(spansOf(full.mapped));
+        expect(detectEncoding(raw)).toEqual(detectEncodingFull(raw));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('takes the shortcut on ordinary comments and not on legacy or dirty text', () => {
+    for (const s of ['Hôm nay trời đẹp quá 😂 ❤️', 'khong dau ma van doc duoc.', 'Tiếng Việt, “ngoặc” … 👨‍👩‍👧']) expect(isPlainUnicode(s), s).toBe(true);
+    for (const s of ['Vieät Nam', "Vie^.t Nam", 'hoa\u0300', 'a&amp;b', 'đ\u200bm', 'Cà phê']) expect(isPlainUnicode(s), s).toBe(false);
+  });
+
+  it('text made of SAFE code units is already NFC', () => {
+    // Neighbours from scripts with compositions (Latin bases, Hangul syllables, Greek).
+    const neighbours = ['a', 'e', 'ư', 'A', '가', ' ', 'ﬁ', 'Ω', 'ο', 'ع'];
+    for (const b of neighbours) expect(charClass(b.charCodeAt(0)) & SAFE, b).toBe(SAFE);
+    expect(charClass(0x301) & SAFE).toBe(0);
+    expect(charClass(0x1161) & SAFE).toBe(0);
+    for (let c = 0; c < 0x10000; c++) {
+      if ((charClass(c) & SAFE) === 0) continue;
+      const ch = String.fromCharCode(c);
+      for (const b of neighbours) {
+        if (!(b + ch).normalize('NFC').endsWith(ch) || !(ch + b).normalize('NFC').startsWith(ch)) {
+          throw new Error(`U+${c.toString(16)} changes next to ${JSON.stringify(b)}`);
+        }
+      }
+    }
+  });
+
+  it('foldDiacritics gives the NFD-and-strip result for every code unit and for mixed text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = `a${String.fromCharCode(c)}b`;
+      const fast = foldDiacritics(s);
+      if (fast !== foldByNormalizing(s)) throw new Error(`U+${c.toString(16)}: ${fast} vs ${foldByNormalizing(s)}`);
+    }
+    fc.assert(
+      fc.property(text, (raw) => {
+        expect(foldDiacritics(raw)).toBe(foldByNormalizing(raw));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(foldDiacritics('Đường Hoà Bình ĐẸP 😂')).toBe('Duong Hoa Binh DEP 😂');
+  });
+});
+
+describe('tokenizer shortcuts keep the special forms', () => {
+  const kinds = (s: string): string => tokenize(s).map((t) => `${t.kind}:${t.text}`).join(' | ');
+  it('tries URLs, e-mails and emoticons only where they can start, and still finds them', () => {
+    expect(kinds('xem ABC.COM nhé')).toBe('word:xem | word:ABC | punct:. | word:COM | word:nhé');
+    expect(kinds('http://localhost:3000 ok')).toBe('word:http | emoticon::/ | punct:/ | word:localhost | punct:: | number:3000 | word:ok');
+    expect(kinds('www.abc-def.com.vn/x?y.')).toBe('url:www.abc-def.com.vn/x?y | punct:.');
+    expect(kinds('HTTP://A.B a-b.vn')).toBe('url:HTTP://A.B | url:a-b.vn');
+    expect(kinds('nguyễn.văn@gmail.com')).toBe('email:nguyễn.văn@gmail.com');
+    expect(kinds('T_T t.t xDD xD9')).toBe('emoticon:T_T | emoticon:t.t | emoticon:xDD | word:xD9');
+    expect(kinds('1.5tr ko.đc e.g.')).toBe('number:1.5tr | word:ko | punct:. | word:đc | word:e | punct:. | word:g | punct:.');
+  });
+});
+
+describe('per-word memo', () => {
+  it('gives the same key cold and warm, for words in any case', () => {
+    const s = 'KO ĐC Ko đc ko đc NGUUUU nguuuu';
+    const first = keyTokens(s);
+    expect(keyTokens(s)).toEqual(first);
+    expect(matchKey(s)).toBe('khong duoc khong duoc khong duoc ngu ngu');
+  });
+});
