@@ -53,7 +53,7 @@ describeStores('review workflow over HTTP', (h) => {
     pageUp = true;
   });
 
-  const tokenFor = async (role: Role, name = role) => (await createToken(ctx.db, { name, role, outletId: null, now: clock.now() })).token;
+  const tokenFor = async (role: Role, name: string = role) => (await createToken(ctx.db, { name, role, outletId: null, now: clock.now() })).token;
   const call = async (method: string, path: string, tok: string | null, body?: unknown) => {
     const res = await app.request(path, {
       method,

@@ -76,10 +76,19 @@ export async function triageFindings(deps: ReviewDeps, opts: { minScore?: number
   const byDoc = new Map<string, typeof rows>();
   for (const r of rows) byDoc.set(r.document_id, [...(byDoc.get(r.document_id) ?? []), r]);
   const report: TriageReport = { findings: rows.length, opened: 0, updated: 0, cases: [] };
+  // Reach: replies under each document, counted in one query for the batch.
+  const replyCounts = byDoc.size
+    ? await deps.db
+        .selectFrom('documents')
+        .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('parent_id', 'in', [...byDoc.keys()])
+        .groupBy('parent_id')
+        .execute()
+    : [];
+  const replies = new Map(replyCounts.map((r) => [r.parent_id, Number(r.n)]));
   for (const [docId, group] of byDoc) {
     const first = group[0]!;
-    const replies = await deps.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', docId).executeTakeFirst();
-    const reach = Number(replies?.n ?? 0);
+    const reach = replies.get(docId) ?? 0;
     const found: CaseFinding[] = group.map((r) => ({
       id: r.id,
       detector: r.detector,
