@@ -16,7 +16,10 @@ import type { Fetcher } from '../sources/fetcher.js';
 export interface CheckDocument {
   id: string;
   kind: 'post' | 'comment';
+  /** For a comment: the post it was published under (also for replies). */
   parentId: string | null;
+  /** For a reply: the comment it answers; null for a top-level comment or a post. */
+  replyToId: string | null;
   url: string;
   title: string | null;
   author: string | null;
@@ -57,7 +60,7 @@ export async function checkTarget(deps: CheckDeps, target: string): Promise<Chec
     throw new AppError('EXTRACT_NO_CONTENT', `${page.url}: cannot extract a post from ${page.mediaType}`);
   }
   const items = extractPage(page.url, page.text);
-  const documents = items.map(toCheckDocument);
+  const documents = threadUnderPosts(items.map(toCheckDocument));
   const byId = new Map<string, DetectDocument>();
   const detectDocs = items.map((item, i): DetectDocument => {
     const d = documents[i]!;
@@ -67,7 +70,7 @@ export async function checkTarget(deps: CheckDeps, target: string): Promise<Chec
       text: d.text,
       title: d.title,
       url: d.url,
-      parentId: d.parentId,
+      parentId: d.replyToId ?? d.parentId,
       author: d.author,
       outletType: null,
       publishedAt: item.publishedAt,
@@ -128,6 +131,7 @@ function toCheckDocument(item: SourceItem): CheckDocument {
     id: documentId(null, url),
     kind: item.kind,
     parentId: item.parentUrl ? documentId(null, canonicalUrl(item.parentUrl)) : null,
+    replyToId: null,
     url,
     title: item.title,
     author: item.author,
@@ -135,6 +139,25 @@ function toCheckDocument(item: SourceItem): CheckDocument {
     publishedAt: item.publishedAt?.toISOString() ?? null,
     text: item.text,
   };
+}
+
+/**
+ * Flattens threads for the report: every comment's parentId becomes its post, and a reply keeps the
+ * comment it answers in replyToId (the store keeps the immediate parent as parent_id).
+ */
+function threadUnderPosts(docs: CheckDocument[]): CheckDocument[] {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return docs.map((d) => {
+    if (d.kind !== 'comment' || !d.parentId) return d;
+    let root = byId.get(d.parentId);
+    const seen = new Set<string>([d.id]);
+    while (root && root.kind === 'comment' && root.parentId && !seen.has(root.id)) {
+      seen.add(root.id);
+      root = byId.get(root.parentId);
+    }
+    if (!root || root.kind !== 'post' || root.id === d.parentId) return d;
+    return { ...d, parentId: root.id, replyToId: d.parentId };
+  });
 }
 
 interface Page {

@@ -10,20 +10,26 @@ export function formatCheckReport(r: CheckResult): string {
   const out: string[] = [];
   const findingsOf = (id: string) => r.findings.filter((f) => f.documentId === id);
   const children = new Map<string | null, typeof r.documents>();
+  const above = (d: (typeof r.documents)[number]) => d.replyToId ?? d.parentId;
   for (const d of r.documents) {
-    const list = children.get(d.parentId) ?? [];
+    const list = children.get(above(d)) ?? [];
     list.push(d);
-    children.set(d.parentId, list);
+    children.set(above(d), list);
   }
   const ids = new Set(r.documents.map((d) => d.id));
-  const roots = r.documents.filter((d) => d.parentId === null || !ids.has(d.parentId));
+  const roots = r.documents.filter((d) => {
+    const up = above(d);
+    return up === null || !ids.has(up);
+  });
   const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
   const walk = (d: (typeof r.documents)[number], depth: number) => {
     const pad = '  '.repeat(depth);
-    const head = d.kind === 'post' ? `POST ${d.title ?? '(no title)'}` : `COMMENT ${d.author ?? '(anonymous)'}`;
+    const head =
+      d.kind === 'post' ? `POST ${d.title ?? '(no title)'}` : `COMMENT ${d.author ?? '(anonymous)'}`;
     out.push(`${pad}${head}${d.publishedAt ? `  [${d.publishedAt}]` : ''}`);
     out.push(`${pad}  ${clip(d.text.replace(/\s+/g, ' '), d.kind === 'post' ? 300 : 200)}`);
-    for (const f of findingsOf(d.id)) out.push(`${pad}  ⚑ ${f.category} ${f.score.toFixed(2)} (${f.detector}): ${f.explanation}`);
+    for (const f of findingsOf(d.id))
+      out.push(`${pad}  ⚑ ${f.category} ${f.score.toFixed(2)} (${f.detector}): ${f.explanation}`);
     for (const c of children.get(d.id) ?? []) walk(c, depth + 1);
   };
   out.push(`${r.source.url}  (${r.source.mediaType}, ${r.source.charset}, ${r.source.bytes} bytes)`);
@@ -37,14 +43,21 @@ export function formatCheckReport(r: CheckResult): string {
 export function registerCheckCommand(program: Command): void {
   program
     .command('check <url-or-file>')
-    .description('fetch a page (or read a local HTML file), extract the post and all its comments, run the detectors and report; stores nothing')
+    .description(
+      'fetch a page (or read a local HTML file), extract the post and all its comments, run the detectors and report; stores nothing',
+    )
     .option('--json', 'print one JSON object: {"documents":[...],"findings":[...]} (see docs/cli.md)')
     .action(async (target: string, f: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd);
       const fetcher = createHttpFetcher(config.fetch);
       try {
         const result = await checkTarget(
-          { fetcher, detectors: createDefaultDetectors({}), clock: systemClock, maxFileBytes: config.fetch.maxBodyBytes },
+          {
+            fetcher,
+            detectors: createDefaultDetectors({}),
+            clock: systemClock,
+            maxFileBytes: config.fetch.maxBodyBytes,
+          },
           target,
         );
         if (f.json) printJson(result);

@@ -105,6 +105,15 @@ function postDate(post: DomElement, ld: Record<string, unknown> | null): Date | 
 }
 
 const COMMENT_ID = /^c(\d{5,})$/;
+// Real Blogger ids are long, but an element marked as a comment is one whatever its id's length.
+const MARKED_COMMENT_ID = /^c(\d+)$/;
+const MARKED = /(^|\s)comment(-body)?(\s|$)/;
+
+/** The Blogger comment id of an element (`c123…`), or null when it is not a comment. */
+function commentIdOf(el: DomElement): string | null {
+  const re = MARKED.test(el.getAttribute('class') ?? '') ? MARKED_COMMENT_ID : COMMENT_ID;
+  return re.exec(el.id)?.[1] ?? null;
+}
 
 /** The comments of a post page; each is parented to its parent comment or to the post. */
 function extractComments(doc: DomDocument, postUrl: string): SourceItem[] {
@@ -113,7 +122,7 @@ function extractComments(doc: DomDocument, postUrl: string): SourceItem[] {
   const items: SourceItem[] = [];
   const seen = new Set<string>();
   for (const el of Array.from(holder.querySelectorAll('li[id],div[id],dt[id],article[id]'))) {
-    const id = COMMENT_ID.exec(el.id)?.[1];
+    const id = commentIdOf(el);
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const scope = commentScope(el);
@@ -164,7 +173,7 @@ function own(scope: DomElement[], selector: string): DomElement | null {
 function nearestComment(el: DomElement): DomElement | null {
   let cur: DomElement | null = el;
   while (cur) {
-    if (COMMENT_ID.test(cur.id)) return cur;
+    if (commentIdOf(cur) !== null) return cur;
     cur = cur.parentElement;
   }
   return null;
@@ -188,7 +197,7 @@ function extractComment(el: DomElement, scope: DomElement[], id: string, postUrl
   const text = nodeText(body);
 
   const parentEl = el.parentElement ? nearestComment(el.parentElement) : null;
-  const parentId = parentEl ? COMMENT_ID.exec(parentEl.id)?.[1] : undefined;
+  const parentId = parentEl ? commentIdOf(parentEl) : null;
   return {
     kind: 'comment',
     url: `${postUrl}#c${id}`,

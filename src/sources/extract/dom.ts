@@ -233,7 +233,9 @@ export function htmlToText(html: string): string {
 /** Class or id tokens that mark page furniture: ads, sharing, related links, comment forms, widgets. */
 const NOISE_TOKEN =
   /^(ads?|adv|advert\w*|advertisement|adsbygoogle|ad[-_]?(slot|unit|box|banner|container|wrapper|block|zone)|inline-ad|banner|banners|quang-?cao|qc|sponsor(ed)?|share|sharing|share-?(buttons?|bar|box|tools?|links?)|post-share-buttons|social(-?(share|links|buttons))?|related|related-?(posts?|news|articles?|items?)|tin-?lien-?quan|lien-?quan|comment-?form|comments?-?form|reply-?form|respond|widget|sidebar|breadcrumbs?|navbar|menu|newsletter|subscribe|print-?only|hidden|screen-reader-text|sr-only|sharedaddy|jp-relatedposts|addtoany|a2a-kit|yarpp-related|fb-like|zalo-share-button)$/i;
-const NOISE_PART = /(^|[-_])(ads?|adsense|advert\w*|quang-?cao|sponsor\w*|banner)([-_]|$)/i;
+const NOISE_PART = /(^|[-_])(ads?|adsense|adsbygoogle|advert\w*|quang-?cao|sponsor\w*|banner)([-_]|$)/i;
+/** A short block labelled as an ad ("QUẢNG CÁO: …", "Tài trợ – …"). */
+const AD_LABEL = /^\s*(quảng cáo|quang cao|advertisement|tài trợ|nội dung tài trợ)\s*[:\-–|]/i;
 
 const NOISE_SELECTOR =
   'script,style,noscript,template,iframe,object,embed,svg,canvas,form,button,select,textarea,input,ins,nav,aside';
@@ -267,6 +269,10 @@ export function removeNoise(root: DomElement): void {
   for (const el of Array.from(root.querySelectorAll(NOISE_SELECTOR))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[class],[id]'))) {
     if (el !== root && isNoiseElement(el)) el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('p,div,span'))) {
+    const text = el.textContent ?? '';
+    if (text.length <= 300 && AD_LABEL.test(text)) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('h1,h2,h3,h4,h5,h6,strong,b,p,span,div'))) {
     const text = el.textContent ?? '';
