@@ -3,7 +3,7 @@
  * input) on one core, for comment-sized and article-sized text. Synthetic text, no dataset needed.
  */
 import type { BenchResult } from './run.js';
-import { keyTokens, matchKey, normalizeDisplay, tokenize } from '../src/text/index.js';
+import { foldDiacritics, keyTokens, matchKey, normalizeDisplay, tokenize } from '../src/text/index.js';
 
 const WORDS = [
   'Hôm', 'nay', 'trời', 'đẹp', 'quá', 'ko', 'đc', 'mn', 'ơi', 'ae', 'mình', 'đi', 'chơi', 'nhé', 'thông', 'tin', 'sai', 'sự', 'thật',
@@ -22,16 +22,29 @@ function makeText(words: number, seed: number): string {
   return out.join(' ');
 }
 
-function measure(texts: readonly string[], fn: (s: string) => unknown, minMs = 1500): number {
+const ROUNDS = 5;
+
+/**
+ * MB of input per CPU-second of this process, median of ROUNDS rounds. CPU time (user + system) rather
+ * than wall time: on a shared machine other processes' load then inflates the figure far less.
+ */
+function measure(texts: readonly string[], fn: (s: string) => unknown, roundMs = 400): number {
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
-  for (const t of texts.slice(0, 200)) fn(t); // warm-up
-  let done = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < minMs) {
-    for (const t of texts) fn(t);
-    done += bytes;
+  for (const t of texts.slice(0, 300)) fn(t); // warm-up
+  const rates: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let done = 0;
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    while (performance.now() - t0 < roundMs) {
+      for (const t of texts) fn(t);
+      done += bytes;
+    }
+    const cpu = process.cpuUsage(c0);
+    rates.push(done / 1e6 / ((cpu.user + cpu.system) / 1e6));
   }
-  return done / 1e6 / ((performance.now() - t0) / 1000);
+  rates.sort((x, y) => x - y);
+  return rates[Math.floor(ROUNDS / 2)] ?? 0;
 }
 
 /** Throughput figures for the text core. */
@@ -39,17 +52,29 @@ export async function bench(): Promise<BenchResult> {
   const comments = Array.from({ length: 2000 }, (_, i) => makeText(8 + (i % 30), i + 1));
   const articles = Array.from({ length: 20 }, (_, i) => makeText(800 + i * 40, i + 7));
   const r = (n: number): number => Math.round(n * 100) / 100;
+  const avg = (ts: readonly string[]): number => Math.round(ts.reduce((a, t) => a + Buffer.byteLength(t), 0) / ts.length);
+  const perS = (ts: readonly string[], mbPerS: number): number => Math.round((mbPerS * 1e6) / avg(ts));
+  const figures: Record<string, number> = { comment_avg_bytes: avg(comments) };
+  for (const [label, texts] of [
+    ['comment', comments],
+    ['article', articles],
+  ] as const) {
+    figures[`${label}_matchKey_MB_per_cpu_s`] = r(measure(texts, matchKey));
+    figures[`${label}_keyTokens_MB_per_cpu_s`] = r(measure(texts, keyTokens));
+    figures[`${label}_tokenize_MB_per_cpu_s`] = r(measure(texts, tokenize));
+    figures[`${label}_keyTokens_plus_tokenize_MB_per_cpu_s`] = r(measure(texts, (s) => [keyTokens(s), tokenize(s)]));
+    figures[`${label}_normalizeDisplay_MB_per_cpu_s`] = r(measure(texts, normalizeDisplay));
+    figures[`${label}_foldDiacritics_MB_per_cpu_s`] = r(measure(texts, foldDiacritics));
+    if (label === 'article') figures.article_avg_bytes = avg(articles);
+  }
+  figures.comment_matchKey_per_cpu_s = perS(comments, figures.comment_matchKey_MB_per_cpu_s ?? 0);
   return {
     name: 'text',
-    figures: {
-      comment_avg_bytes: Math.round(comments.reduce((a, t) => a + Buffer.byteLength(t), 0) / comments.length),
-      comment_matchKey_MB_per_s: r(measure(comments, matchKey)),
-      comment_keyTokens_plus_tokenize_MB_per_s: r(measure(comments, (s) => [keyTokens(s), tokenize(s)])),
-      comment_normalizeDisplay_MB_per_s: r(measure(comments, normalizeDisplay)),
-      article_avg_bytes: Math.round(articles.reduce((a, t) => a + Buffer.byteLength(t), 0) / articles.length),
-      article_matchKey_MB_per_s: r(measure(articles, matchKey)),
-      article_normalizeDisplay_MB_per_s: r(measure(articles, normalizeDisplay)),
-    },
-    notes: ['one core, synthetic Vietnamese comments with teencode, URLs, phones and emoji', 'ViLexNorm dev error reduction: npx tsx scripts/text-eval-lexnorm.ts ../shared/data/vilexnorm/dev.csv'],
+    figures,
+    notes: [
+      'one core, synthetic Vietnamese comments with teencode, URLs, phones and emoji; MB of UTF-8 input per CPU-second, median of 5 rounds',
+      'old vs new on the same machine and run: npx tsx scripts/text-compare.ts OLD_TEXT_DIR',
+      'ViLexNorm dev error reduction: npx tsx scripts/text-eval-lexnorm.ts ../shared/data/vilexnorm/dev.csv',
+    ],
   };
 }

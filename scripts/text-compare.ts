@@ -1,0 +1,91 @@
+/**
+ * Old vs new text core in one process: same outputs, and the speed ratio. A ratio measured in one
+ * run is far steadier than two bench runs on a shared machine.
+ * Usage: npx tsx scripts/text-compare.ts OLD_TEXT_DIR [DATA_CSV...]
+ * OLD_TEXT_DIR holds an older src/text, e.g. `git archive COMMIT src/text | tar -x -C /tmp/old`
+ * then /tmp/old/src/text. Optional CSV files (e.g. ../shared/data/vilexnorm/dev.csv) add real rows
+ * to the equality check; nothing from them is written anywhere.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as NEW from '../src/text/index.js';
+import { parseCsv } from './text-lexnorm-csv.js';
+
+type Core = typeof NEW;
+const [oldDir, ...csvs] = process.argv.slice(2);
+if (oldDir === undefined) {
+  console.error('usage: text-compare.ts OLD_TEXT_DIR [DATA_CSV...]');
+  process.exit(2);
+}
+const OLD = (await import(pathToFileURL(resolve(oldDir, 'index.ts')).href)) as Core;
+
+const WORDS = [
+  'Hôm', 'nay', 'trời', 'đẹp', 'quá', 'ko', 'đc', 'mn', 'ơi', 'ae', 'mình', 'đi', 'chơi', 'nhé', 'thông', 'tin', 'sai', 'sự', 'thật',
+  'về', 'dịch', 'bệnh', 'lan', 'truyền', 'trên', 'mạng', 'xã', 'hội', 'k', 'biết', 'j', 'luôn', ':))', 'người', 'dân', 'phản', 'ánh',
+  'chính', 'quyền', 'địa', 'phương', 'đã', 'xác', 'minh', 'và', 'xử', 'lý', 'nghiêm', 'vs', 'cx', 'thế', 'nguuuu', 'https://abc.vn/x', '0912345678', '😂',
+];
+function makeText(words: number, seed: number): string {
+  let x = seed;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out.push(WORDS[x % WORDS.length] ?? 'a');
+    if (x % 11 === 0) out.push('.');
+  }
+  return out.join(' ');
+}
+const comments = Array.from({ length: 2000 }, (_, i) => makeText(8 + (i % 30), i + 1));
+const articles = Array.from({ length: 20 }, (_, i) => makeText(800 + i * 40, i + 7));
+
+const real: string[] = [];
+for (const file of csvs) for (const row of parseCsv(readFileSync(file, 'utf8')).slice(1)) for (const cell of row) if (/\p{L}/u.test(cell)) real.push(cell);
+
+// Identity spans and null spans mean the same; compare what callers can observe.
+const show = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Int32Array ? Array.from(x) : x));
+const FNS = ['matchKey', 'keyTokens', 'tokenize', 'normalizeDisplay', 'sentences', 'detectEncoding', 'fixEncoding', 'foldDiacritics'] as const;
+let diffs = 0;
+for (const s of [...comments, ...real]) {
+  for (const f of FNS) {
+    const a = show((OLD[f] as (x: string) => unknown)(s));
+    const b = show((NEW[f] as (x: string) => unknown)(s));
+    if (a !== b && diffs++ < 10) console.log(`DIFF ${f} ${JSON.stringify(s.slice(0, 80))}\n  old ${a.slice(0, 200)}\n  new ${b.slice(0, 200)}`);
+  }
+}
+console.log(`outputs compared on ${comments.length + real.length} texts × ${FNS.length} functions: ${diffs} differences`);
+
+function rate(texts: readonly string[], fn: (s: string) => unknown, ms: number): number {
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  let done = 0;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  while (performance.now() - t0 < ms) {
+    for (const t of texts) fn(t);
+    done += bytes;
+  }
+  const c = process.cpuUsage(c0);
+  return done / 1e6 / ((c.user + c.system) / 1e6);
+}
+const median = (a: number[]): number => a.sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? 0;
+for (const [label, texts] of [
+  ['comment', comments],
+  ['article', articles],
+] as const) {
+  for (const f of ['matchKey', 'keyTokens', 'tokenize', 'normalizeDisplay', 'foldDiacritics'] as const) {
+    const o = OLD[f] as (s: string) => unknown;
+    const n = NEW[f] as (s: string) => unknown;
+    for (const t of texts.slice(0, 300)) {
+      o(t);
+      n(t);
+    }
+    const ro: number[] = [];
+    const rn: number[] = [];
+    // Interleaved rounds so both see the same machine load.
+    for (let r = 0; r < 5; r++) {
+      ro.push(rate(texts, o, 300));
+      rn.push(rate(texts, n, 300));
+    }
+    const [mo, mn] = [median(ro), median(rn)];
+    console.log(`${label} ${f.padEnd(17)} old ${mo.toFixed(2).padStart(6)} MB/cpu-s  new ${mn.toFixed(2).padStart(6)} MB/cpu-s  ×${(mn / mo).toFixed(2)}`);
+  }
+}
