@@ -100,7 +100,7 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
     routes.push({ method: route.method.toUpperCase(), path: route.path, permission });
     return createRoute({
       ...route,
-      ...(permission ? { middleware: [requirePermission(ctx.db, permission)] as never, security: [{ bearer: [] }] } : {}),
+      ...(permission ? { middleware: [requirePermission(ctx.db, permission, ctx.clock)] as never, security: [{ bearer: [] }] } : {}),
     });
   };
 

@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { AppContext } from '../context.js';
 import { getCampaign, listCampaigns, type CampaignRow } from '../store/campaigns.js';
 import type { ApiEnv } from './auth.js';
-import { API_PREFIX, mountUnvalidated, type Declare } from './routing.js';
+import { API_PREFIX, type Declare } from './routing.js';
 
 const campaignSchema = z
   .object({

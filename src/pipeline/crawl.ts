@@ -1,10 +1,9 @@
-import type { AppContext } from '../context.js';
 import type { Outlet, OutletSource, Snapshot, SourceItem } from '../core/types.js';
 import type { Fetcher } from '../sources/fetcher.js';
 import { toDeadLetter } from '../sources/fetch/dead-letter.js';
 import { addDeadLetter } from '../store/dead-letters.js';
 import { getOutlet, listDueSources, listSources, recordSourceCrawl, type SourceState } from '../store/outlets.js';
-import { ingestBatch } from './ingest.js';
+import { ingestBatch, type CrawlDeps } from './ingest.js';
 import { collectSource } from './collect.js';
 
 export interface CrawlReport {
@@ -43,7 +42,7 @@ export type Collector = (source: OutletSource, fetcher: Fetcher, opts: CollectOp
  * crawl goes on.
  */
 export async function crawlDue(
-  ctx: AppContext,
+  ctx: CrawlDeps,
   opts: { outletId?: string; all?: boolean; onSource?: (s: SourceState, r: CrawlReport) => void },
   collector: Collector = collectSource,
 ): Promise<CrawlReport> {
@@ -61,7 +60,7 @@ export async function crawlDue(
   return report;
 }
 
-export async function crawlSource(ctx: AppContext, outlet: Outlet, source: SourceState, report: CrawlReport, collector: Collector): Promise<void> {
+export async function crawlSource(ctx: CrawlDeps, outlet: Outlet, source: SourceState, report: CrawlReport, collector: Collector): Promise<void> {
   report.sources++;
   let validators: { etag: string | null; lastModified: string | null } | undefined;
   let lastError: string | null = null;

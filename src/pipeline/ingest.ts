@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
+import type { Fetcher } from '../sources/fetcher.js';
 import type { Finding, OutletType, Snapshot, SourceItem, StoredDocument } from '../core/types.js';
 import { runDetectors, type DetectorFailure } from '../detect/runner.js';
 import type { DetectDocument, Detector } from '../detect/types.js';
@@ -14,6 +16,12 @@ export interface PipelineDeps {
   detectors: readonly Detector[];
   /** The near-duplicate / campaign stage; absent, documents are not clustered. */
   campaigns?: CampaignTracker | undefined;
+}
+
+/** What crawling needs besides ingest: the fetcher and a logger (the AppContext provides both). */
+export interface CrawlDeps extends PipelineDeps {
+  fetcher: Fetcher;
+  logger: Logger;
 }
 
 export interface IngestReport extends IngestResult {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createContext } from '../../context.js';
 import { loadDemo } from '../../pipeline/demo/load.js';
+import { loadReviewDemo } from '../../review/demo.js';
 import { createToken } from '../../store/tokens.js';
 import { configFrom } from '../shared.js';
 import { runServer } from './serve.js';
@@ -16,6 +17,8 @@ export function registerDemoCommand(program: Command): void {
       try {
         const r = await loadDemo(ctx);
         console.error(`demo: ${r.outlets} outlets added, ${r.documents} documents stored, ${r.findings} findings (store: ${ctx.store.kind}, ${ctx.config.databaseUrl ? 'server' : ctx.config.dataDir})`);
+        const review = await loadReviewDemo({ db: ctx.db, clock: ctx.clock });
+        console.error(`demo: review data: ${JSON.stringify(review)}`);
         if (f.serve === false) return;
         const { token } = await createToken(ctx.db, { name: 'demo', role: 'admin', outletId: null, now: ctx.clock.now() });
         console.error(`demo: admin token for the API: ${token}`);
