@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from './db.js';
+import type { CampaignsTable } from './tables/campaigns.js';
 
 export interface CampaignRow {
   id: string;
@@ -76,19 +78,7 @@ export async function saveCampaign(
   }
 }
 
-function toRow(r: {
-  id: string;
-  size: number;
-  distinct_texts: number;
-  distinct_authors: number;
-  distinct_outlets: number;
-  first_seen: Date | null;
-  last_seen: Date | null;
-  burst_per_minute: number;
-  representative_doc_id: string;
-  representative_text: string;
-  updated_at: Date;
-}): CampaignRow {
+function toRow(r: Selectable<CampaignsTable>): CampaignRow {
   return {
     id: r.id,
     size: r.size,

@@ -1,23 +1,19 @@
 import { AppError } from '../core/errors.js';
 import { slugify } from '../core/ids.js';
 import type { OutletPatch, OutletValues } from '../core/outlet-input.js';
-import type { CrawlSettings, Outlet, OutletSource, OutletStatus, OutletType, SourceKind } from '../core/types.js';
+import type {
+  CrawlSettings,
+  Outlet,
+  OutletSource,
+  OutletStatus,
+  OutletType,
+  SourceKind,
+} from '../core/types.js';
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from './db.js';
+import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
 
-type OutletRow = {
-  id: string;
-  type: string;
-  name: string;
-  home_url: string;
-  licence_number: string | null;
-  licence_issuer: string | null;
-  responsible_person: string | null;
-  notice_contact: string | null;
-  status: string;
-  crawl: unknown;
-  created_at: Date;
-  updated_at: Date;
-};
+type OutletRow = Selectable<OutletsTable>;
 
 function toOutlet(r: OutletRow, sources: OutletSource[]): Outlet {
   return {
@@ -60,7 +56,18 @@ async function replaceSources(db: DbOrTrx, outletId: string, sources: OutletSour
   if (unique.length > 0) {
     await db
       .insertInto('outlet_sources')
-      .values(unique.map((s) => ({ outlet_id: outletId, kind: s.kind, url: s.url, etag: null, last_modified: null, last_crawled_at: null, next_due_at: null, last_error: null })))
+      .values(
+        unique.map((s) => ({
+          outlet_id: outletId,
+          kind: s.kind,
+          url: s.url,
+          etag: null,
+          last_modified: null,
+          last_crawled_at: null,
+          next_due_at: null,
+          last_error: null,
+        })),
+      )
       .execute();
   }
 }
@@ -103,12 +110,18 @@ export async function requireOutlet(db: DbOrTrx, id: string): Promise<Outlet> {
   return o;
 }
 
-export async function listOutlets(db: DbOrTrx, filter: { status?: OutletStatus; type?: OutletType } = {}): Promise<Outlet[]> {
+export async function listOutlets(
+  db: DbOrTrx,
+  filter: { status?: OutletStatus; type?: OutletType } = {},
+): Promise<Outlet[]> {
   let q = db.selectFrom('outlets').selectAll();
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.type) q = q.where('type', '=', filter.type);
   const rows = await q.orderBy('id').execute();
-  const sources = await sourcesOf(db, rows.map((r) => r.id));
+  const sources = await sourcesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toOutlet(r, sources.get(r.id) ?? []));
 }
 
@@ -135,9 +148,18 @@ export async function updateOutlet(db: DbOrTrx, id: string, patch: OutletPatch, 
  */
 export async function removeOutlet(db: DbOrTrx, id: string, now: Date): Promise<'deleted' | 'retired'> {
   await requireOutlet(db, id);
-  const hasDocs = await db.selectFrom('documents').select('id').where('outlet_id', '=', id).limit(1).executeTakeFirst();
+  const hasDocs = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('outlet_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
   if (hasDocs) {
-    await db.updateTable('outlets').set({ status: 'retired', updated_at: now }).where('id', '=', id).execute();
+    await db
+      .updateTable('outlets')
+      .set({ status: 'retired', updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await db.updateTable('outlet_sources').set({ next_due_at: null }).where('outlet_id', '=', id).execute();
     return 'retired';
   }
@@ -161,12 +183,25 @@ export async function listDueSources(db: DbOrTrx, now: Date, outletId?: string):
   let q = db
     .selectFrom('outlet_sources as s')
     .innerJoin('outlets as o', 'o.id', 's.outlet_id')
-    .select(['s.id', 's.outlet_id', 's.kind', 's.url', 's.etag', 's.last_modified', 's.last_crawled_at', 's.next_due_at'])
+    .select([
+      's.id',
+      's.outlet_id',
+      's.kind',
+      's.url',
+      's.etag',
+      's.last_modified',
+      's.last_crawled_at',
+      's.next_due_at',
+    ])
     .where('o.status', '=', 'active')
     .where((eb) => eb.or([eb('s.next_due_at', 'is', null), eb('s.next_due_at', '<=', now)]));
   if (outletId) q = q.where('s.outlet_id', '=', outletId);
   const rows = await q.orderBy('s.next_due_at').orderBy('s.id').execute();
-  return rows.map((r) => ({
+  return rows.map(toSourceState);
+}
+
+function toSourceState(r: Omit<Selectable<OutletSourcesTable>, 'last_error'>): SourceState {
+  return {
     id: r.id,
     outletId: r.outlet_id,
     kind: r.kind as SourceKind,
@@ -175,22 +210,18 @@ export async function listDueSources(db: DbOrTrx, now: Date, outletId?: string):
     lastModified: r.last_modified,
     lastCrawledAt: r.last_crawled_at,
     nextDueAt: r.next_due_at,
-  }));
+  };
 }
 
 /** All sources of one outlet, due or not (`crawl --outlet ID --once`). */
 export async function listSources(db: DbOrTrx, outletId: string): Promise<SourceState[]> {
-  const rows = await db.selectFrom('outlet_sources').selectAll().where('outlet_id', '=', outletId).orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    outletId: r.outlet_id,
-    kind: r.kind as SourceKind,
-    url: r.url,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastCrawledAt: r.last_crawled_at,
-    nextDueAt: r.next_due_at,
-  }));
+  const rows = await db
+    .selectFrom('outlet_sources')
+    .selectAll()
+    .where('outlet_id', '=', outletId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toSourceState);
 }
 
 export async function recordSourceCrawl(
@@ -198,7 +229,11 @@ export async function recordSourceCrawl(
   sourceId: number,
   r: { at: Date; nextDueAt: Date; etag?: string | null; lastModified?: string | null; error: string | null },
 ): Promise<void> {
-  const set: Record<string, unknown> = { last_crawled_at: r.at, next_due_at: r.nextDueAt, last_error: r.error };
+  const set: Record<string, unknown> = {
+    last_crawled_at: r.at,
+    next_due_at: r.nextDueAt,
+    last_error: r.error,
+  };
   if (r.etag !== undefined) set.etag = r.etag;
   if (r.lastModified !== undefined) set.last_modified = r.lastModified;
   await db.updateTable('outlet_sources').set(set).where('id', '=', sourceId).execute();
