@@ -31,9 +31,9 @@ describe('kiemtin match', () => {
     expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
     expect((out[0]?.matches as Array<{ factCheckId: string }>)[0]?.factCheckId).toBe('EXT-7');
     expect(out[1]?.matches).toEqual([]);
-    const m = (out[2]?.matches as Array<{ factCheckId: string; score: number; passage: { text: string } }>)[0];
+    const m = (out[2]?.matches as Array<{ factCheckId: string; score: number; passage: string; span: { start: number; end: number } }>)[0];
     expect(m?.factCheckId).toBe('EXT-8');
-    expect(m?.passage.text).toContain('Gạo nhựa');
+    expect(m?.passage).toContain('Gạo nhựa');
   });
 
   it('keeps outputs aligned when a line is bad', async () => {

@@ -49,7 +49,11 @@ export async function runMatchStream(matcher: ClaimMatcher, input: Readable, out
       }
       const { id, text } = rec as { id?: unknown; text: string };
       const matches = matcher.match(text, threshold === undefined ? {} : { threshold });
-      out = { id: id ?? null, matches: matches.map((m) => ({ factCheckId: m.factCheckId, score: m.score, passage: m.passage })) };
+      // `passage` is the matching text as written; `span` locates it in the input text.
+      out = {
+        id: id ?? null,
+        matches: matches.map((m) => ({ factCheckId: m.factCheckId, score: m.score, passage: m.passage.text, span: { start: m.passage.start, end: m.passage.end } })),
+      };
     } catch (err) {
       bad++;
       const message = err instanceof AppError ? err.message : `line ${lineNo}: not valid JSON`;
