@@ -4,7 +4,7 @@ import { SAFE, charClass } from './char-class.js';
 import { detectEncoding, detectEncodingFull, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
 import { foldByNormalizing, foldDiacritics } from './fold.js';
 import type { MappedText } from './mapped.js';
-import { tokenize } from './tokenize.js';
+import { emojiEnd, emojiPatternEnd, tokenize } from './tokenize.js';
 import { keyTokens, matchKey } from './key.js';
 
 // Null spans and an explicit identity map mean the same thing.
@@ -92,6 +92,20 @@ describe('tokenizer shortcuts keep the special forms', () => {
     expect(kinds('nguyễn.văn@gmail.com')).toBe('email:nguyễn.văn@gmail.com');
     expect(kinds('T_T t.t xDD xD9')).toBe('emoticon:T_T | emoticon:t.t | emoticon:xDD | word:xD9');
     expect(kinds('1.5tr ko.đc e.g.')).toBe('number:1.5tr | word:ko | punct:. | word:đc | word:e | punct:. | word:g | punct:.');
+  });
+});
+
+describe('hand-written emoji matcher', () => {
+  // The tokenizer never stands inside a surrogate pair, so those positions are skipped.
+  const insidePair = (s: string, i: number): boolean => /[\udc00-\udfff]/.test(s.charAt(i)) && /[\ud800-\udbff]/.test(s.charAt(i - 1));
+  it('ends where the emoji pattern ends, at every non-ASCII position', () => {
+    const emo = fc.constantFrom('😂', '❤', '\ufe0f', '\u200d', '👍', '🏽', '🏿', '👨', '👩', '👧', '🇻', '🇳', '🇺', '©', '™', '↔', '가', 'ệ', 'a', ' ', '\ud83d', '\ude02', '𝐀', '🫠', '🪿', '\u{1f3fa}', '\u{2a6d6}');
+    fc.assert(
+      fc.property(fc.array(emo, { maxLength: 10 }).map((a) => a.join('')), (s) => {
+        for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80 && !insidePair(s, i)) expect(emojiEnd(s, i), `${JSON.stringify(s)} @${i}`).toBe(emojiPatternEnd(s, i));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -95,6 +95,59 @@ function mayStartEmoticon(c: number): boolean {
   return c === 0x3a || c === 0x3b || c === 0x3d || c === 0x3c || c === 0x5e || c === 0x2d;
 }
 
+// Extended_Pictographic for plane-1 code points (where emoji live), filled lazily: 0 unknown, 1 yes, 2 no.
+const PICTO_PLANE1 = new Uint8Array(0x10000);
+const RE_PICTO = /^\p{Extended_Pictographic}$/u;
+
+function isPicto(cp: number): boolean {
+  if (cp < 0x10000) return cp >= 0x80 && (charClass(cp) & PICTO) !== 0;
+  if (cp >= 0x20000) return RE_PICTO.test(String.fromCodePoint(cp));
+  let k = PICTO_PLANE1[cp - 0x10000] ?? 0;
+  if (k === 0) {
+    k = RE_PICTO.test(String.fromCodePoint(cp)) ? 1 : 2;
+    PICTO_PLANE1[cp - 0x10000] = k;
+  }
+  return k === 1;
+}
+
+// U+FE0F and skin-tone modifiers U+1F3FB–U+1F3FF (surrogates D83C DFFB–DFFF) after a pictograph.
+function skipEmojiModifiers(text: string, k: number): number {
+  for (;;) {
+    const c = text.charCodeAt(k);
+    if (c === 0xfe0f) k++;
+    else if (c === 0xd83c && text.charCodeAt(k + 1) >= 0xdffb && text.charCodeAt(k + 1) <= 0xdfff) k += 2;
+    else return k;
+  }
+}
+
+/**
+ * End of the emoji at i as the emoji pattern (flag pair, or pictograph with modifiers and ZWJ
+ * links) would match it, or -1; keycaps starting with an ASCII character are left to the pattern.
+ * Hand-written because emoji are frequent in comments and the pattern is slow to run.
+ */
+export function emojiEnd(text: string, i: number): number {
+  const cp = text.codePointAt(i);
+  if (cp === undefined) return -1;
+  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+    const cp2 = text.codePointAt(i + 2);
+    return cp2 !== undefined && cp2 >= 0x1f1e6 && cp2 <= 0x1f1ff ? i + 4 : -1;
+  }
+  if (!isPicto(cp)) return -1;
+  let k = skipEmojiModifiers(text, i + (cp > 0xffff ? 2 : 1));
+  for (;;) {
+    if (text.charCodeAt(k) !== 0x200d) return k;
+    const next = text.codePointAt(k + 1);
+    if (next === undefined || !isPicto(next)) return k;
+    k = skipEmojiModifiers(text, k + 1 + (next > 0xffff ? 2 : 1));
+  }
+}
+
+/** Where the emoji pattern's match at i ends, or -1: the definition emojiEnd is tested against. */
+export function emojiPatternEnd(text: string, i: number): number {
+  const m = tryAt(RE.emoji, text, i);
+  return m === undefined || m.length === 0 ? -1 : i + m.length;
+}
+
 // A plain function, not a closure per call: tokenize runs once per document.
 function add(out: Token[], s: string, kind: TokenKind, i: number): number {
   out.push({ text: s, kind, start: i, end: i + s.length });
@@ -185,9 +238,12 @@ export function tokenize(text: string): Token[] {
       i = add(out, m, 'emoticon', i);
       continue;
     }
-    if (c >= 0x80 && (c >= 0xd800 || (charClass(c) & PICTO) !== 0) && (m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
-      i = add(out, m, 'emoji', i);
-      continue;
+    if (c >= 0x80 && (c >= 0xd800 || (charClass(c) & PICTO) !== 0)) {
+      const e = emojiEnd(text, i);
+      if (e > i) {
+        i = add(out, text.slice(i, e), 'emoji', i);
+        continue;
+      }
     }
     if (c === 0x23 || c === 0x2a || (c >= 0x30 && c <= 0x39)) {
       if ((m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
