@@ -4,7 +4,7 @@ import { SAFE, charClass } from './char-class.js';
 import { detectEncoding, detectEncodingFull, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
 import { foldByNormalizing, foldDiacritics } from './fold.js';
 import type { MappedText } from './mapped.js';
-import { emojiEnd, emojiPatternEnd, tokenize } from './tokenize.js';
+import { emojiEnd, emojiPatternEnd, emoticonEnd, emoticonPatternEnd, tokenize } from './tokenize.js';
 import { keyTokens, matchKey } from './key.js';
 
 // Null spans and an explicit identity map mean the same thing.
@@ -103,6 +103,18 @@ describe('hand-written emoji matcher', () => {
     fc.assert(
       fc.property(fc.array(emo, { maxLength: 10 }).map((a) => a.join('')), (s) => {
         for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80 && !insidePair(s, i)) expect(emojiEnd(s, i), `${JSON.stringify(s)} @${i}`).toBe(emojiPatternEnd(s, i));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('emoticon shortcut', () => {
+  it('ends where the emoticon pattern ends', () => {
+    const part = fc.constantFrom(':', ';', '=', ')', '(', ']', '[', 'D', 'v', '3', '1', '²', 'a', 'ê', ' ', '-', "'", '^', '_', 'x', 'T');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }).map((a) => a.join('')), (s) => {
+        for (let i = 0; i < s.length; i++) expect(emoticonEnd(s, i), `${JSON.stringify(s)} @${i}`).toBe(emoticonPatternEnd(s, i));
       }),
       { numRuns: 3000 },
     );

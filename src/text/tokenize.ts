@@ -142,6 +142,28 @@ export function emojiEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * End of the emoticon at i, or -1. The commonest shape, ":" ";" or "=" then a run of one bracket
+ * (":)))", "=]]") after an ASCII non-digit, is read directly; everything else goes to the pattern.
+ */
+export function emoticonEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+  if ((c === 0x3a || c === 0x3b || c === 0x3d) && (d === 0x29 || d === 0x28 || d === 0x5d || d === 0x5b) && prev < 0x80 && !(prev >= 0x30 && prev <= 0x39)) {
+    let k = i + 2;
+    while (text.charCodeAt(k) === d) k++;
+    return k;
+  }
+  return emoticonPatternEnd(text, i);
+}
+
+/** Where the emoticon pattern's match at i ends, or -1: the definition emoticonEnd is tested against. */
+export function emoticonPatternEnd(text: string, i: number): number {
+  const m = tryAt(RE.emoticon, text, i);
+  return m === undefined ? -1 : i + m.length;
+}
+
 /** Where the emoji pattern's match at i ends, or -1: the definition emojiEnd is tested against. */
 export function emojiPatternEnd(text: string, i: number): number {
   const m = tryAt(RE.emoji, text, i);
@@ -234,9 +256,12 @@ export function tokenize(text: string): Token[] {
       i = add(out, m, 'hashtag', i);
       continue;
     }
-    if (c < 0x80 && mayStartEmoticon(c) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
-      i = add(out, m, 'emoticon', i);
-      continue;
+    if (c < 0x80 && mayStartEmoticon(c)) {
+      const e = emoticonEnd(text, i);
+      if (e > i) {
+        i = add(out, text.slice(i, e), 'emoticon', i);
+        continue;
+      }
     }
     if (c >= 0x80 && (c >= 0xd800 || (charClass(c) & PICTO) !== 0)) {
       const e = emojiEnd(text, i);
