@@ -2,7 +2,8 @@
  * Text analysis shared by claims and documents: key tokens with canonical paraphrase forms, numbers
  * with their values, sentence membership, cue and negation spotting.
  */
-import { claimKeyTokens, sentenceSpans, type KeyToken } from './keys.js';
+import { foldDiacritics } from '../../text/index.js';
+import { claimKeyTokens, diacriticSig, sentenceSpans, type KeyToken } from './keys.js';
 import {
   CANONICAL_PHRASES,
   CUES,
@@ -88,6 +89,33 @@ function parseNumber(key: string, next: string | undefined): number | null {
   return value * mult;
 }
 
+/** Numeric value of keyToks[i] ("500k", "7,5", "hai" before "tuần"), else null. */
+function numberAt(keyToks: readonly KeyToken[], i: number): number | null {
+  const t = keyToks[i] as KeyToken;
+  const next = keyToks[i + 1]?.key;
+  let num = parseNumber(t.key, next);
+  if (num === null && next !== undefined && NUMBER_UNITS.has(next)) {
+    const w = NUMBER_WORDS[t.key];
+    if (w !== undefined) num = w * (MULTIPLIERS[next] ?? 1);
+  }
+  return num;
+}
+
+/**
+ * Content keys of a text in order, the same ones `analyze` marks as content, without sentences, cues
+ * or per-token objects: what the index needs from each claim.
+ */
+export function contentKeys(raw: string): string[] {
+  const keyToks = canonicalize(claimKeyTokens(raw));
+  const out: string[] = [];
+  for (let i = 0; i < keyToks.length; i++) {
+    const k = (keyToks[i] as KeyToken).key;
+    if (STOPWORDS.has(k) || /^\d/.test(k)) continue;
+    if (numberAt(keyToks, i) === null) out.push(k);
+  }
+  return out;
+}
+
 /** Analyses raw text once: tokens (canonical keys), numbers and sentences. */
 export function analyze(raw: string): Analysis {
   const spans = sentenceSpans(raw);
@@ -97,13 +125,7 @@ export function analyze(raw: string): Analysis {
   for (let i = 0; i < keyToks.length; i++) {
     const t = keyToks[i] as KeyToken;
     while (s < spans.length - 1 && t.start >= (spans[s] as { end: number }).end) s++;
-    const next = keyToks[i + 1]?.key;
-    let num = parseNumber(t.key, next);
-    if (num === null && next !== undefined && NUMBER_UNITS.has(next)) {
-      const w = NUMBER_WORDS[t.key];
-      if (w !== undefined) num = w * (MULTIPLIERS[next] ?? 1);
-    }
-    toks.push({ ...t, sentence: s, num });
+    toks.push({ ...t, sentence: s, num: numberAt(keyToks, i) });
   }
   const sentences = spans.map((sp) => ({ ...sp, firstTok: -1, endTok: -1 }));
   toks.forEach((t, i) => {
@@ -200,4 +222,71 @@ export function negationScope(a: Analysis, from: number, to: number, restrictTo:
     }
   }
   return scope;
+}
+
+interface PhraseWord {
+  key: string;
+  sig: string;
+}
+
+/** A phrase table compiled for token matching: first key → phrases (longest first) with their labels. */
+export type PhraseTable = Map<string, Array<{ words: PhraseWord[]; labels: string[]; phrase: string }>>;
+
+/** Compiles phrases written with diacritics (or folded) into a table; labels say what each phrase means. */
+export function compilePhrases(entries: ReadonlyArray<[string, string]>): PhraseTable {
+  const byPhrase = new Map<string, { words: PhraseWord[]; labels: string[]; phrase: string }>();
+  for (const [label, phrase] of entries) {
+    const words = phrase
+      .normalize('NFC')
+      .split(' ')
+      .map((w) => ({ key: foldDiacritics(w).toLowerCase().replace(/đ/g, 'd'), sig: diacriticSig(w) }));
+    const id = phrase.normalize('NFC').toLowerCase();
+    const hit = byPhrase.get(id);
+    if (hit !== undefined) {
+      if (!hit.labels.includes(label)) hit.labels.push(label);
+      continue;
+    }
+    byPhrase.set(id, { words, labels: [label], phrase: words.map((w) => w.key).join(' ') });
+  }
+  const table: PhraseTable = new Map();
+  for (const e of byPhrase.values()) {
+    const first = e.words[0]?.key ?? '';
+    const list = table.get(first) ?? [];
+    list.push(e);
+    list.sort((x, y) => y.words.length - x.words.length);
+    table.set(first, list);
+  }
+  return table;
+}
+
+export interface PhraseHit {
+  phrase: string;
+  labels: string[];
+  tok: number;
+  len: number;
+}
+
+/**
+ * Phrases of the table in toks[from, to), longest first, without overlap. With diacritics on both
+ * sides the marks must agree ("vỡ" is not "vô"); keys made by teencode or text typed without
+ * diacritics compare on the folded key.
+ */
+export function findPhrases(a: Analysis, from: number, to: number, table: PhraseTable): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  for (let i = Math.max(0, from); i < to; i++) {
+    const list = table.get((a.toks[i] as Tok).key);
+    if (list === undefined) continue;
+    const e = list.find(
+      (c) =>
+        i + c.words.length <= to &&
+        c.words.every((w, j) => {
+          const t = a.toks[i + j] as Tok;
+          return t.key === w.key && (a.toneless || t.sig === null || t.sig === w.sig);
+        }),
+    );
+    if (e === undefined) continue;
+    hits.push({ phrase: e.phrase, labels: e.labels, tok: i, len: e.words.length });
+    i += e.words.length - 1;
+  }
+  return hits;
 }

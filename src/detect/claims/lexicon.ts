@@ -116,3 +116,70 @@ export const NUMBER_UNITS: ReadonlySet<string> = new Set([
 export const MULTIPLIERS: Readonly<Record<string, number>> = {
   nghin: 1e3, ngan: 1e3, k: 1e3, trieu: 1e6, tr: 1e6, ty: 1e9, cu: 1e6, lit: 1,
 };
+
+/**
+ * What a claim says happens, by meaning: a post that keeps a claim's subject and setting but none of
+ * its predicate groups is a related statement, not a repetition. Written with diacritics: a phrase
+ * matches a text with diacritics only on the same marks ("vỡ" is not "vô"), a text without them on
+ * the folded key. Phrases can sit in several groups ("mất" = die / lose money).
+ */
+export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  cure: ['chữa khỏi', 'khỏi', 'khỏi bệnh', 'hết bệnh', 'tiêu diệt', 'đẩy lùi', 'điều trị khỏi'],
+  cause: ['gây', 'gây ra', 'khiến', 'dẫn đến', 'làm cho', 'sinh ra'],
+  infertile: ['vô sinh', 'hiếm muộn', 'không đẻ được', 'không sinh con'],
+  immune: ['miễn dịch', 'miễn nhiễm', 'không mắc', 'không bị nhiễm', 'phòng được'],
+  lock: ['khóa', 'khoá', 'phong tỏa', 'phong toả', 'đóng băng', 'chặn'],
+  lose: ['trừ', 'mất', 'rút', 'chiếm đoạt'],
+  expire: ['hết giá trị', 'hết hiệu lực', 'vô hiệu', 'hết hạn', 'không lưu hành', 'hủy', 'huỷ'],
+  redo: ['làm lại', 'cấp lại', 'cấp đổi', 'đổi', 'đổi tiền'],
+  break: ['vỡ', 'sập', 'nứt', 'sụt lún', 'lún', 'sạt lở', 'đổ sập', 'gãy'],
+  flood: ['tràn', 'tràn về', 'nhấn chìm', 'ngập'],
+  occur: ['xảy ra', 'xảy', 'ập đến', 'đổ bộ', 'tiến vào', 'đi vào'],
+  increase: ['tăng', 'tăng lên', 'lên', 'tăng giá', 'gấp đôi', 'gấp ba', 'tăng gấp', 'nâng'],
+  decrease: ['giảm', 'hạ', 'xuống', 'giảm giá'],
+  fine: ['phạt', 'xử phạt', 'phạt tiền'],
+  confiscate: ['tịch thu', 'thu giữ', 'tước'],
+  die: ['chết', 'mất', 'ra đi', 'không qua khỏi', 'đột tử'],
+  survive: ['sống sót', 'qua khỏi', 'khỏe mạnh', 'khoẻ mạnh', 'bị thương', 'xuất viện', 'bình an'],
+  explode: ['nổ', 'phát nổ', 'cháy nổ', 'bốc cháy'],
+  closure: ['nghỉ học', 'nghỉ', 'đóng cửa', 'ngừng', 'tạm dừng', 'tạm ngừng', 'dừng', 'đình chỉ', 'cắt'],
+  open: ['đi học', 'mở cửa', 'hoạt động bình thường', 'khai thác bình thường', 'thông xe', 'mở lại'],
+  support: ['hỗ trợ', 'nhận tiền', 'trợ cấp', 'tặng', 'phát tiền', 'cho tiền', 'chi tiền'],
+  ban: ['cấm', 'nghiêm cấm', 'không cho phép', 'bãi bỏ', 'bỏ', 'xóa bỏ', 'xoá bỏ'],
+  allow: ['cho phép', 'khuyến khích', 'vẫn tổ chức', 'giữ nguyên'],
+  arrest: ['bắt', 'bị bắt', 'bắt giữ', 'khởi tố', 'tạm giam', 'truy nã', 'bắt giam'],
+  free: ['miễn phí', 'free', 'không mất tiền', 'không mất phí', 'không thu phí', 'không tốn tiền'],
+  charge: ['thu phí', 'tính phí', 'mất phí', 'đồng chi trả', 'thu tiền', 'trả phí'],
+  poison: ['ngộ độc', 'nhiễm độc', 'trúng độc', 'độc'],
+  miscarry: ['sảy thai', 'sẩy thai', 'hư thai', 'động thai'],
+  infect: ['nhiễm', 'lây', 'lây sang', 'lây nhiễm', 'mắc', 'nhiễm bệnh'],
+  fake: ['giả', 'làm giả', 'nhựa', 'hóa chất', 'hoá chất'],
+  power: ['cắt điện', 'mất điện', 'ngừng cấp điện', 'cúp điện'],
+  cancer: ['ung thư'],
+  accident: ['tai nạn', 'va chạm', 'đâm'],
+};
+
+/** Predicate groups that say the opposite: a post with the opposite and without the claim's is another statement. */
+export const PREDICATE_CONTRASTS: ReadonlyArray<[string, string]> = [
+  ['increase', 'decrease'],
+  ['free', 'charge'],
+  ['die', 'survive'],
+  ['break', 'open'],
+  ['closure', 'open'],
+  ['ban', 'allow'],
+  ['expire', 'allow'],
+];
+
+/** Time phrases: a post that places the event at another time is another event. */
+export const TIME_PHRASES: readonly string[] = [
+  'tuần sau', 'tuần tới', 'tuần này', 'tuần trước', 'tuần qua', 'tháng sau', 'tháng tới', 'tháng này', 'tháng trước',
+  'năm sau', 'năm tới', 'năm ngoái', 'đêm nay', 'tối nay', 'chiều nay', 'sáng nay', 'trưa nay', 'hôm nay', 'ngày mai',
+  'hôm qua', 'tối qua', 'đêm qua', 'chiều qua', 'sáng qua', 'cuối tuần', 'tết',
+];
+
+/** Tense markers: a claim about what will happen ("sắp", "sẽ") versus a post about what did ("vừa", "đã"). */
+export const FUTURE_MARKERS: readonly string[] = ['sắp', 'sẽ', 'chuẩn bị'];
+export const PAST_MARKERS: readonly string[] = ['vừa', 'đã', 'mới đây', 'hôm qua'];
+
+/** Words opening the claim's reason ("... vì dịch cúm", "... do ngộ độc"): the reason is part of what it says. */
+export const CAUSE_MARKERS: readonly string[] = ['vì', 'do', 'bởi', 'bởi vì', 'sau khi', 'nhờ'];

@@ -6,12 +6,24 @@
  */
 import {
   analyze,
+  compilePhrases,
+  contentKeys,
+  findPhrases,
   isContent,
   isQuestionSentence,
   negationScope,
   type Analysis,
   type CueHit,
+  type PhraseHit,
 } from './analyze.js';
+import {
+  CAUSE_MARKERS,
+  FUTURE_MARKERS,
+  PAST_MARKERS,
+  PREDICATE_CONTRASTS,
+  PREDICATE_GROUPS,
+  TIME_PHRASES,
+} from './lexicon.js';
 import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 
 /** Score at or above which a match is reported; chosen on the tune part of the dev set (docs/claims.md). */
@@ -83,65 +95,130 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     byReportId.set(fc.id, fc);
   }
 
-  // Pass 1: analyse claims, collect document frequencies of unigram content keys.
-  const analysed = usable.map((fc) => analyze(fc.claim));
-  const df = new Map<string, number>();
-  for (const a of analysed) {
-    for (const k of new Set(a.toks.filter(isContent).map((t) => t.key))) df.set(k, (df.get(k) ?? 0) + 1);
+  // The index keeps term ids and postings in typed arrays; a claim is analysed in full (PreparedClaim)
+  // only when retrieval makes it a candidate, and the last few thousand are kept.
+  const nClaims = usable.length;
+  const termIds = new Map<string, number>();
+  const bigramIds = new Map<number, number>();
+  const seqStart = new Int32Array(nClaims + 1);
+  let seq = new Int32Array(Math.max(16, nClaims * 16));
+  let seqLen = 0;
+  for (let ci = 0; ci < nClaims; ci++) {
+    seqStart[ci] = seqLen;
+    for (const k of contentKeys((usable[ci] as FactCheck).claim)) {
+      let id = termIds.get(k);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(k, id);
+      }
+      if (seqLen === seq.length) {
+        const grown = new Int32Array(seq.length * 2);
+        grown.set(seq);
+        seq = grown;
+      }
+      seq[seqLen++] = id;
+    }
   }
-  const n = Math.max(1, usable.length);
+  seqStart[nClaims] = seqLen;
+  const nUni = termIds.size;
+  // Bigram ids follow the unigram ids; a bigram is keyed by its two unigram ids.
+  const bigramKey = (x: number, y: number): number => x * 0x400000 + y;
+  for (let ci = 0; ci < nClaims; ci++) {
+    for (let j = (seqStart[ci] as number) + 1; j < (seqStart[ci + 1] as number); j++) {
+      const key = bigramKey(seq[j - 1] as number, seq[j] as number);
+      if (!bigramIds.has(key)) bigramIds.set(key, nUni + bigramIds.size);
+    }
+  }
+  const nTerms = nUni + bigramIds.size;
+  const termsOf = (ci: number, out: number[]): number[] => {
+    out.length = 0;
+    const from = seqStart[ci] as number;
+    const to = seqStart[ci + 1] as number;
+    for (let j = from; j < to; j++) out.push(seq[j] as number);
+    for (let j = from + 1; j < to; j++) out.push(bigramIds.get(bigramKey(seq[j - 1] as number, seq[j] as number)) as number);
+    return out;
+  };
+  // Postings in CSR form: count, then fill. Claims are short, so term frequencies come from a sort.
+  const postStart = new Int32Array(nTerms + 1);
+  const docLen = new Float32Array(nClaims);
+  const scratch: number[] = [];
+  const forEachTf = (terms: number[], f: (term: number, tf: number) => void): void => {
+    terms.sort((x, y) => x - y);
+    for (let j = 0; j < terms.length; ) {
+      let e = j + 1;
+      while (e < terms.length && terms[e] === terms[j]) e++;
+      f(terms[j] as number, e - j);
+      j = e;
+    }
+  };
+  for (let ci = 0; ci < nClaims; ci++) {
+    const terms = termsOf(ci, scratch);
+    docLen[ci] = terms.length;
+    forEachTf(terms, (t) => {
+      postStart[t + 1] = (postStart[t + 1] as number) + 1;
+    });
+  }
+  for (let t = 0; t < nTerms; t++) postStart[t + 1] = (postStart[t + 1] as number) + (postStart[t] as number);
+  const postDoc = new Int32Array(postStart[nTerms] as number);
+  const postTf = new Uint8Array(postStart[nTerms] as number);
+  const fill = postStart.slice(0, nTerms);
+  for (let ci = 0; ci < nClaims; ci++) {
+    forEachTf(termsOf(ci, scratch), (t, f) => {
+      const at = fill[t] as number;
+      postDoc[at] = ci;
+      postTf[at] = Math.min(255, f);
+      fill[t] = at + 1;
+    });
+  }
+  const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
+  const n = Math.max(1, nClaims);
   const idf = (k: string): number => {
-    const d = df.get(k) ?? 0;
+    const id = termIds.get(k);
+    const d = id === undefined ? 0 : df(id);
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-
-  const claims: PreparedClaim[] = usable.map((fc, ci) => prepareClaim(fc, analysed[ci] as Analysis, idf, maxIdf));
-
-  // Pass 2: inverted index (unigram + bigram terms → claim ids with term frequency).
-  const termIds = new Map<string, number>();
-  const postDocs: number[][] = [];
-  const postTf: number[][] = [];
-  const docLen = new Float32Array(claims.length);
-  claims.forEach((c, ci) => {
-    const terms = claimTerms(analysed[ci] as Analysis);
-    docLen[ci] = terms.length;
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, f] of tf) {
-      let id = termIds.get(t);
-      if (id === undefined) {
-        id = postDocs.length;
-        termIds.set(t, id);
-        postDocs.push([]);
-        postTf.push([]);
-      }
-      (postDocs[id] as number[]).push(ci);
-      (postTf[id] as number[]).push(f);
-    }
-    void c;
-  });
   let avgLen = 0;
   for (const l of docLen) avgLen += l;
-  avgLen = claims.length > 0 ? avgLen / claims.length : 1;
-  const termIdf = postDocs.map((p) => Math.log(1 + (claims.length - p.length + 0.5) / (p.length + 0.5)));
-  const acc = new Float64Array(claims.length);
+  avgLen = nClaims > 0 ? avgLen / nClaims : 1;
+  const acc = new Float64Array(nClaims);
+  const prepared = new Map<number, PreparedClaim>();
+  const preparedAt = (ci: number): PreparedClaim => {
+    let c = prepared.get(ci);
+    if (c === undefined) {
+      const fc = usable[ci] as FactCheck;
+      c = prepareClaim(fc, analyze(fc.claim), idf, maxIdf);
+      if (prepared.size >= 4096) prepared.clear();
+      prepared.set(ci, c);
+    }
+    return c;
+  };
 
   // Terms found in a large share of a big registry add little to BM25 but cost most of the time;
   // verification still sees them.
-  const maxPostings = Math.max(2000, Math.floor(claims.length * 0.02));
+  const maxPostings = Math.max(2000, Math.floor(nClaims * 0.02));
 
   function retrieve(doc: Analysis): Array<{ ci: number; score: number }> {
     const touched: number[] = [];
-    for (const term of new Set(claimTerms(doc))) {
-      const id = termIds.get(term);
-      if (id === undefined || (postDocs[id] as number[]).length > maxPostings) continue;
-      const docs = postDocs[id] as number[];
-      const tfs = postTf[id] as number[];
-      const w = termIdf[id] as number;
-      for (let j = 0; j < docs.length; j++) {
-        const ci = docs[j] as number;
-        const f = tfs[j] as number;
+    const ids: number[] = [];
+    const keys = doc.toks.filter(isContent).map((t) => termIds.get(t.key) ?? -1);
+    for (const id of keys) if (id >= 0) ids.push(id);
+    for (let j = 1; j < keys.length; j++) {
+      const x = keys[j - 1] as number;
+      const y = keys[j] as number;
+      if (x < 0 || y < 0) continue;
+      const id = bigramIds.get(bigramKey(x, y));
+      if (id !== undefined) ids.push(id);
+    }
+    for (const id of new Set(ids)) {
+      const from = postStart[id] as number;
+      const to = postStart[id + 1] as number;
+      if (to - from > maxPostings) continue;
+      const d = to - from;
+      const w = Math.log(1 + (nClaims - d + 0.5) / (d + 0.5));
+      for (let j = from; j < to; j++) {
+        const ci = postDoc[j] as number;
+        const f = postTf[j] as number;
         if (acc[ci] === 0) touched.push(ci);
         acc[ci] = (acc[ci] as number) + (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * (docLen[ci] as number)) / avgLen));
       }
@@ -164,28 +241,22 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   }
 
   return {
-    size: claims.length,
+    size: nClaims,
     threshold,
     factCheck: (id) => byReportId.get(id),
     match(text, opts = {}) {
       const th = opts.threshold ?? threshold;
-      if (typeof text !== 'string' || text.trim() === '' || claims.length === 0) return [];
+      if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
       const doc = analyze(text);
       const out: ClaimMatch[] = [];
       for (const cand of retrieve(doc)) {
-        const m = verify(claims[cand.ci] as PreparedClaim, doc, cand.score);
+        const m = verify(preparedAt(cand.ci), doc, cand.score);
         if (m !== null && m.score >= th) out.push(m);
       }
       out.sort((a, b) => b.score - a.score || a.factCheckId.localeCompare(b.factCheckId));
       return out;
     },
   };
-}
-
-/** Index terms of a text: content unigrams and bigrams of the content sequence. */
-function claimTerms(a: Analysis): string[] {
-  const keys = a.toks.filter(isContent).map((t) => t.key);
-  return [...keys, ...bigramsOf(keys)];
 }
 
 function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, maxIdf: number): PreparedClaim {
