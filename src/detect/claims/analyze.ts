@@ -89,6 +89,10 @@ function parseNumber(key: string, next: string | undefined): number | null {
   return value * mult;
 }
 
+const NUMBER_WORD_SIGS = new Map(
+  ['một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'].map((w) => [foldDiacritics(w), diacriticSig(w)]),
+);
+
 /** Numeric value of keyToks[i] ("500k", "7,5", "hai" before "tuần"), else null. */
 function numberAt(keyToks: readonly KeyToken[], i: number): number | null {
   const t = keyToks[i] as KeyToken;
@@ -96,7 +100,9 @@ function numberAt(keyToks: readonly KeyToken[], i: number): number | null {
   let num = parseNumber(t.key, next);
   if (num === null && next !== undefined && NUMBER_UNITS.has(next)) {
     const w = NUMBER_WORDS[t.key];
-    if (w !== undefined) num = w * (MULTIPLIERS[next] ?? 1);
+    // "từ tuần sau" is not "tư tuần": with diacritics, the marks must be the number word's.
+    const sig = NUMBER_WORD_SIGS.get(t.key);
+    if (w !== undefined && (t.sig === null || t.sig === '' || t.sig === sig)) num = w * (MULTIPLIERS[next] ?? 1);
   }
   return num;
 }

@@ -23,6 +23,8 @@ export const CANONICAL_PHRASES: ReadonlyArray<[string, string]> = [
   ['thanh pho ho chi minh', 'tphcm'],
   ['tp ho chi minh', 'tphcm'],
   ['ho chi minh', 'tphcm'],
+  ['thanh pho tphcm', 'tphcm'],
+  ['tp tphcm', 'tphcm'],
   ['sai gon', 'tphcm'],
   ['tu vong', 'chet'],
   ['qua doi', 'chet'],
@@ -74,10 +76,10 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'chua co ghi nhan', 'khong ghi nhan', 'da xac minh', 'da duoc co quan chuc nang', 'bac tin',
     'khong co that', 'la sai', 'hoan toan sai', 'xuyen tac', 'hoang tin',
     'khang dinh khong', 'khang dinh van', 'khong he', 'vo can cu', 'khong phai su that', 'khong co chuyen',
-    'debunk', 'hoax',
+    'debunk', 'hoax', 'la xao', 'tin xao', 'tin vit', 'chuyen bia', 'bia chuyen', 'bia ra', 'tao lao',
   ],
   'debunk-weak': [
-    'canh giac', 'dung tin', 'thuc hu', 'sai lech', 'len tieng', 'giai thich', 'tin don', 'lua dao', 'thu doan',
+    'canh giac', 'dung tin', 'thuc hu', 'sai lech', 'len tieng', 'dung hoang mang', 'dung nghe', 'giai thich', 'tin don', 'lua dao', 'thu doan',
     'khong dung',
   ],
   question: [
@@ -134,7 +136,9 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   redo: ['làm lại', 'cấp lại', 'cấp đổi', 'đổi', 'đổi tiền'],
   break: ['vỡ', 'sập', 'nứt', 'sụt lún', 'lún', 'sạt lở', 'đổ sập', 'gãy'],
   flood: ['tràn', 'tràn về', 'nhấn chìm', 'ngập'],
-  occur: ['xảy ra', 'xảy', 'ập đến', 'đổ bộ', 'tiến vào', 'đi vào'],
+  occur: ['xảy ra', 'xảy', 'ập đến', 'đổ bộ', 'tiến vào', 'đi vào', 'vào thẳng', 'đổ vào', 'quét qua', 'ập vào'],
+  // Not a predicate: "tràn lan" says how widespread, and must not count as "tràn" (flood).
+  widespread: ['tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều'],
   increase: ['tăng', 'tăng lên', 'lên', 'tăng giá', 'gấp đôi', 'gấp ba', 'tăng gấp', 'nâng'],
   decrease: ['giảm', 'hạ', 'xuống', 'giảm giá'],
   fine: ['phạt', 'xử phạt', 'phạt tiền'],

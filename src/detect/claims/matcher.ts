@@ -15,6 +15,7 @@ import {
   type Analysis,
   type CueHit,
   type PhraseHit,
+  type Tok,
 } from './analyze.js';
 import {
   CAUSE_MARKERS,
@@ -61,6 +62,25 @@ interface PreparedClaim {
   numbers: number[];
   negScope: Set<string>;
   ownCues: Set<string>;
+  /** Predicate phrases of the claim with their meaning groups ("chữa khỏi" → cure). */
+  preds: PhraseHit[];
+  times: Set<string>;
+  future: boolean;
+  /** Content keys of the claim's reason ("... vì dịch cúm" → dich, cum). */
+  cause: string[];
+}
+
+const PRED_TABLE = compilePhrases(Object.entries(PREDICATE_GROUPS).flatMap(([g, ps]) => ps.map((p): [string, string] => [g, p])));
+const TIME_TABLE = compilePhrases(TIME_PHRASES.map((p): [string, string] => ['time', p]));
+const TENSE_TABLE = compilePhrases([
+  ...FUTURE_MARKERS.map((p): [string, string] => ['future', p]),
+  ...PAST_MARKERS.map((p): [string, string] => ['past', p]),
+]);
+const CAUSE_TABLE = compilePhrases(CAUSE_MARKERS.map((p): [string, string] => ['cause', p]));
+const CONTRAST = new Map<string, string[]>();
+for (const [x, y] of PREDICATE_CONTRASTS) {
+  CONTRAST.set(x, [...(CONTRAST.get(x) ?? []), y]);
+  CONTRAST.set(y, [...(CONTRAST.get(y) ?? []), x]);
 }
 
 const K1 = 1.2;
@@ -293,7 +313,24 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   for (const [k, w] of rare.slice(0, 2)) anchors.set(k, w);
   const numbers = a.toks.filter((t) => t.num !== null).map((t) => t.num as number);
   const contentSet = new Set(content.keys());
+  const end = a.toks.length;
+  const seen = new Set<string>();
+  const preds = findPhrases(a, 0, end, PRED_TABLE).filter((h) => !seen.has(h.phrase) && seen.add(h.phrase) !== undefined);
+  // The reason runs from a cause marker to the next clause break.
+  const cause: string[] = [];
+  for (const h of findPhrases(a, 0, end, CAUSE_TABLE)) {
+    for (let j = h.tok + h.len; j < end; j++) {
+      const t = a.toks[j] as Tok;
+      const before = a.toks[j - 1] as Tok;
+      if (t.sentence !== before.sentence || /[,:;–—]/.test(a.raw.slice(before.end, t.start))) break;
+      if (isContent(t) && !cause.includes(t.key)) cause.push(t.key);
+    }
+  }
   return {
+    preds,
+    times: new Set(findPhrases(a, 0, end, TIME_TABLE).map((h) => h.phrase)),
+    future: findPhrases(a, 0, end, TENSE_TABLE).some((h) => h.labels.includes('future')),
+    cause,
     fc,
     reportId: fc.externalId ?? fc.id,
     content,
@@ -504,6 +541,80 @@ function verify(c: PreparedClaim, doc: Analysis, retrieval: number): ClaimMatch 
   if (negated.length > 0 && negatedWeight >= 0.15) {
     score *= 0.4;
     reasons.push(`negates ${negated.join(', ')}`);
+  }
+  // What the claim says happens: a related statement keeps the subject and the setting, not the predicate.
+  const docPreds = findPhrases(doc, pFrom, pTo, PRED_TABLE);
+  const docGroups = new Set(docPreds.flatMap((h) => h.labels));
+  let predicate = 1;
+  if (c.preds.length > 0) {
+    const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
+    const missing = c.preds.filter((h) => !h.labels.some((g) => docGroups.has(g)));
+    predicate = 1 - missing.length / c.preds.length;
+    // None of the predicate: a related statement. Part of it: paraphrases often say the rest otherwise.
+    if (missing.length > 0) {
+      score *= predicate === 0 ? 0.5 : 0.85 + 0.15 * predicate;
+      reasons.push(`the claim's predicate not found: ${missing.map((h) => h.phrase).join(', ')}`);
+    }
+    const opposite = missing.flatMap((h) => h.labels.flatMap((g) => CONTRAST.get(g) ?? [])).filter((g) => docGroups.has(g) && !claimGroups.has(g));
+    if (opposite.length > 0) {
+      score *= 0.6;
+      reasons.push(`says the opposite (${[...new Set(opposite)].join(', ')})`);
+    }
+  }
+  if (c.cause.length > 0) {
+    let got = 0;
+    let all = 0;
+    for (const k of c.cause) {
+      const w = c.content.get(k) ?? 0;
+      all += w;
+      got += w * (best.credit.get(k) ?? 0);
+    }
+    const share = all > 0 ? got / all : 1;
+    if (share < 0.5) {
+      score *= 0.6 + 0.4 * share;
+      reasons.push(`the claim's reason (${c.cause.join(' ')}) not found`);
+    }
+  }
+  // Another time or another tense ("vừa xảy ra" for "sắp xảy ra") is another event.
+  if (c.times.size > 0) {
+    const docTimes = findPhrases(doc, pFrom, pTo, TIME_TABLE).map((h) => h.phrase);
+    if (docTimes.length > 0 && !docTimes.some((t) => c.times.has(t))) {
+      score *= 0.7;
+      reasons.push(`another time (${docTimes.join(', ')})`);
+    }
+  }
+  if (c.future) {
+    const tense = findPhrases(doc, pFrom, pTo, TENSE_TABLE).flatMap((h) => h.labels);
+    if (tense.includes('past') && !tense.includes('future')) {
+      score *= 0.7;
+      reasons.push('tells of a past event, the claim of a coming one');
+    }
+  }
+  // A name or place of the claim replaced by another one: the same story about someone or somewhere else.
+  if (c.entities.size > 0) {
+    const missingEnt = [...c.entities].some((e) => (best.credit.get(e) ?? 0) === 0);
+    if (missingEnt) {
+      const other = [];
+      for (let i = pFrom; i < pTo; i++) {
+        const t = doc.toks[i] as Tok;
+        const sen = doc.sentences[t.sentence];
+        if (t.capital && isContent(t) && sen?.firstTok !== i && !c.content.has(t.key)) other.push(t.key);
+      }
+      if (other.length > 0) {
+        score *= 0.6;
+        reasons.push(`another name or place (${other.join(' ')})`);
+      }
+    }
+  }
+  if (numbers === 'changed' && c.numbers.length > 0) {
+    // Far from every number of the claim (an order of magnitude): another figure, not a misquote.
+    const far = c.numbers
+      .filter((v) => !docNums.includes(v))
+      .every((v) => docNums.every((d) => Math.max(v, d) / Math.max(1e-9, Math.min(v, d)) > 4));
+    if (far) {
+      score *= 0.8;
+      reasons.push('numbers far from the claim\'s');
+    }
   }
   if (strong.length > 0) {
     score *= 0.25;
