@@ -1,6 +1,6 @@
 import type { Detector } from './types.js';
 import { createClaimDetector, type ClaimMatcher } from './claims/index.js';
-import { createClassifierDetector, type TextClassifier } from './classifier/index.js';
+import { createClassifierDetector, type ClassifierDetectorOptions, type TextClassifier } from './classifier/index.js';
 import { createTextReuseDetector, type ReuseSource } from './neardup/index.js';
 import { loadDefaultPack } from './policy/active.js';
 import type { PolicyPack } from './policy/parse.js';
@@ -20,6 +20,18 @@ export interface DetectorResources {
   reuseArticles?: readonly ReuseSource[];
 }
 
+/**
+ * Which classifiers report findings on their own, and from what score. Measured on the demo and dev
+ * data: the spam model (trained on e-commerce reviews) calls most news comments spam, so it serves only
+ * the rules' classifier conditions; the toxic model is weaker than hate-speech, so it needs more
+ * confidence. Findings are leads for a person either way.
+ */
+export const DEFAULT_CLASSIFIER_FINDINGS: Record<string, ClassifierDetectorOptions | null> = {
+  'hate-speech': { labelThresholds: { hate: 0.5, offensive: 0.6 } },
+  toxic: { labelThresholds: { toxic: 0.75 } },
+  spam: null,
+};
+
 /** Model name → scorer for the rules' classifier conditions. */
 export function classifierScorers(classifiers: readonly TextClassifier[]): Record<string, Scorer> {
   const out: Record<string, Scorer> = {};
@@ -36,7 +48,10 @@ export function createDefaultDetectors(resources: DetectorResources = {}): Detec
   const classifiers = resources.classifiers ?? [];
   const pack = new CompiledPack(resources.pack ?? loadDefaultPack().pack, classifierScorers(classifiers));
   const out: Detector[] = [createRulesDetector(pack), createPersonalDataDetector()];
-  for (const c of classifiers) out.push(createClassifierDetector(c));
+  for (const c of classifiers) {
+    const options = DEFAULT_CLASSIFIER_FINDINGS[c.model.name];
+    if (options !== null) out.push(createClassifierDetector(c, options ?? {}));
+  }
   if (resources.claimMatcher) out.push(createClaimDetector(resources.claimMatcher));
   out.push(createTextReuseDetector(resources.reuseArticles ? { articles: resources.reuseArticles } : {}));
   return out;

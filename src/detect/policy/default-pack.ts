@@ -5,7 +5,7 @@ export const DEFAULT_PACK_YAML = `# kiemtin default policy pack. Concrete harms 
 # Legal references marked \`verified: false\` were not checked against the official text; a reviewer
 # must check them before relying on them in a decision.
 id: default
-version: "2026.11.1"
+version: "2026.11.2"
 name:
   vi: Bộ chính sách mặc định của kiemtin
   en: kiemtin default policy pack
@@ -272,7 +272,8 @@ rules:
     when:
       all:
         - count: { atLeast: 2, phraseList: gambling }
-        - not: { field: { outletType: [e-newspaper, magazine, state-portal] } }
+        # The outlet's own reporting (a post on licensed news) uses these words; its comment section is fair game.
+        - not: { all: [{ field: { kind: post } }, { field: { outletType: [e-newspaper, magazine, state-portal] } }] }
     score: 0.6
     explanation: Nhiều thuật ngữ cờ bạc trong cùng một nội dung.
 
@@ -281,7 +282,8 @@ rules:
     description: Two or more loan-shark markers, or one with a phone, link or Zalo.
     when:
       all:
-        - not: { field: { outletType: [e-newspaper, magazine, state-portal] } }
+        # The outlet's own reporting (a post on licensed news) uses these words; its comment section is fair game.
+        - not: { all: [{ field: { kind: post } }, { field: { outletType: [e-newspaper, magazine, state-portal] } }] }
         - any:
             - count: { atLeast: 2, phraseList: lending }
             - all:
