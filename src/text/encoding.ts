@@ -237,39 +237,54 @@ function legacyMask(t: string): number {
  * false whenever in doubt (then the full path decides).
  */
 export function isPlainUnicode(raw: string): boolean {
+  return plainKind(raw) === PLAIN;
+}
+
+const FULL = 0;
+const PLAIN = 1;
+/** Clean NFC text whose only question is the legacy scoring (Latin-1 letters, no Vietnamese-only letter). */
+const LATIN1 = 2;
+
+function plainKind(raw: string): number {
   const n = raw.length;
   let ascii = true;
   let vi = false;
   let legacy = false;
+  let joiner = false;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 0x20 ? c === 0x26 || c === 0x7f : c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+      if (c >= 0x20 ? c === 0x26 || c === 0x7f : c !== 0x0a && c !== 0x09 && c !== 0x0d) return FULL;
       continue;
     }
     ascii = false;
     if (c >= 0xd800 && c <= 0xdfff) {
       // Only well-formed pairs in the emoji blocks (NFC-stable, nothing to clean).
-      if (c > 0xdbff || i + 1 >= n) return false;
+      if (c > 0xdbff || i + 1 >= n) return FULL;
       const d = raw.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return false;
+      if (d < 0xdc00 || d > 0xdfff) return FULL;
       const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      if (cp < 0x1f000 || cp > 0x1faff) return false;
+      if (cp < 0x1f000 || cp > 0x1faff) return FULL;
       i++;
       continue;
     }
     const k = charClass(c);
     if ((k & SAFE) === 0) {
       // ZWJ and variation selectors after an emoji are kept by clean-up and ignored by detection.
-      if ((c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) && i > 0 && isEmojiContext(raw, i)) continue;
-      return false;
+      if ((c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) && i > 0 && isEmojiContext(raw, i)) {
+        joiner = true;
+        continue;
+      }
+      return FULL;
     }
     if ((k & VI_NON_LATIN1) !== 0) vi = true;
     else if ((k & LEGACY) !== 0) legacy = true;
   }
-  if (ascii) return !VIQR_HINT.test(raw);
+  if (ascii) return VIQR_HINT.test(raw) ? FULL : PLAIN;
   // Without Latin-1/Windows-1252 characters no legacy table changes a thing, so the text stays 'unicode'.
-  return vi || !legacy;
+  if (vi || !legacy) return PLAIN;
+  // Detection's clean-up steps change nothing here (ZWJ aside), so only its legacy scoring is left.
+  return joiner ? FULL : LATIN1;
 }
 
 /**
@@ -278,7 +293,9 @@ export function isPlainUnicode(raw: string): boolean {
  * `detectEncoding("Vieät Nam")` → { encoding: 'vni', confidence: 1 }.
  */
 export function detectEncoding(input: string): { encoding: Encoding; confidence: number } {
-  if (isPlainUnicode(input)) return { encoding: 'unicode', confidence: 1 };
+  const kind = plainKind(input);
+  if (kind === PLAIN) return { encoding: 'unicode', confidence: 1 };
+  if (kind === LATIN1) return scoreLegacy(input);
   return detectEncodingFull(input);
 }
 
@@ -306,6 +323,11 @@ export function detectEncodingFull(input: string): { encoding: Encoding; confide
   }
   // Real Unicode Vietnamese uses letters outside Latin-1 (ă, đ, ơ, ư, ạ, ả...), which mojibake never has.
   if (NON_LATIN1_VI.test(raw)) return { encoding: 'unicode', confidence: 1 };
+  return scoreLegacy(raw);
+}
+
+// The last step of detection: per token, does a legacy reading give more Vietnamese syllables?
+function scoreLegacy(raw: string): { encoding: Encoding; confidence: number } {
   // 8-bit legacy letters are all above ASCII, so ASCII punctuation separates words too.
   const tokens = raw.split(/[\s!-/:-@[-`{-~]+/).filter((t) => /[\u0080-\uffff]/.test(t));
   if (tokens.length === 0) return { encoding: 'unicode', confidence: 1 };
@@ -349,7 +371,9 @@ export function convertMapped(raw: string, encoding: Encoding): MappedText {
 
 /** Detects and converts legacy text, then cleans it (NFC etc.); offsets map into raw. */
 export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
-  if (isPlainUnicode(raw)) return { mapped: identity(raw), encoding: 'unicode' };
+  const kind = plainKind(raw);
+  // Clean NFC text read as Unicode needs neither conversion nor clean-up.
+  if (kind === PLAIN || (kind === LATIN1 && scoreLegacy(raw).encoding === 'unicode')) return { mapped: identity(raw), encoding: 'unicode' };
   return fixEncodingMappedFull(raw);
 }
 
