@@ -136,7 +136,8 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   redo: ['làm lại', 'cấp lại', 'cấp đổi', 'đổi', 'đổi tiền'],
   break: ['vỡ', 'sập', 'nứt', 'sụt lún', 'lún', 'sạt lở', 'đổ sập', 'gãy'],
   flood: ['tràn', 'tràn về', 'nhấn chìm', 'ngập'],
-  occur: ['xảy ra', 'xảy', 'ập đến', 'đổ bộ', 'tiến vào', 'đi vào', 'vào thẳng', 'đổ vào', 'quét qua', 'ập vào'],
+  // Light verbs ("xảy ra", "có") are left out: "sắp có động đất" says the same as "động đất sắp xảy ra".
+  occur: ['đổ bộ', 'tiến vào', 'đi vào', 'vào thẳng', 'đổ vào', 'quét qua', 'ập vào'],
   // Not a predicate: "tràn lan" says how widespread, and must not count as "tràn" (flood).
   widespread: ['tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều'],
   increase: ['tăng', 'tăng lên', 'lên', 'tăng giá', 'gấp đôi', 'gấp ba', 'tăng gấp', 'nâng'],
@@ -150,7 +151,7 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   open: ['đi học', 'mở cửa', 'hoạt động bình thường', 'khai thác bình thường', 'thông xe', 'mở lại'],
   support: ['hỗ trợ', 'nhận tiền', 'trợ cấp', 'tặng', 'phát tiền', 'cho tiền', 'chi tiền'],
   ban: ['cấm', 'nghiêm cấm', 'không cho phép', 'bãi bỏ', 'bỏ', 'xóa bỏ', 'xoá bỏ'],
-  allow: ['cho phép', 'khuyến khích', 'vẫn tổ chức', 'giữ nguyên'],
+  allow: ['cho phép', 'khuyến khích', 'vẫn tổ chức', 'giữ nguyên', 'còn hiệu lực', 'còn giá trị', 'vẫn còn', 'vẫn lưu hành', 'vẫn có giá trị'],
   arrest: ['bắt', 'bị bắt', 'bắt giữ', 'khởi tố', 'tạm giam', 'truy nã', 'bắt giam'],
   free: ['miễn phí', 'free', 'không mất tiền', 'không mất phí', 'không thu phí', 'không tốn tiền'],
   charge: ['thu phí', 'tính phí', 'mất phí', 'đồng chi trả', 'thu tiền', 'trả phí'],
