@@ -4,5 +4,5 @@ export { CCCD_PROVINCES } from './provinces.js';
 export { BANKS, type Bank } from './banks.js';
 export { findPhones, findCccds, findEmails, findBankAccounts, decodeCccd, nationalNumber, foldSameLength } from './pii.js';
 export { findLinks, findShortLinks, findGamblingSites, findBankLookalikes, lookalikeOf, editDistance, SHORTENERS, GAMBLING_BRANDS, type Link } from './links.js';
-export { scanSignals, type SignalScan } from './scan.js';
+export { scanSignals, scanSignalsReference, profileText, type SignalScan, type TextProfile } from './scan.js';
 export { createPersonalDataDetector, PERSONAL_DATA_DETECTOR_VERSION } from './personal-data.js';

@@ -109,7 +109,8 @@ export const GAMBLING_BRANDS: readonly string[] = [
 ];
 const GAMBLING = new Set(GAMBLING_BRANDS);
 const LONG_BRANDS = GAMBLING_BRANDS.filter((b) => b.length >= 5);
-const ASCII_RUN = /[a-z0-9]{3,}/gi;
+const MAX_BRAND_LENGTH = Math.max(...GAMBLING_BRANDS.map((b) => b.length));
+const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 
 const isUnder = (host: string, domain: string): boolean => host === domain || host.endsWith('.' + domain);
 
@@ -127,15 +128,26 @@ export function findGamblingSites(text: string, links: readonly Link[]): Signal[
     const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || LONG_BRANDS.some((b) => label.startsWith(b)));
     if (brand !== undefined) out.push({ name: 'gambling-site', start: l.start, end: l.end, text: l.text, value: l.host, detail: { brand } });
   }
-  // Brands are ASCII letters and digits: scan ASCII runs and check their neighbours by hand.
-  for (const m of text.matchAll(ASCII_RUN)) {
-    const word = m[0].toLowerCase();
+  // Brands are ASCII letters and digits: walk maximal ASCII alphanumeric runs (what /[a-z0-9]{3,}/gi
+  // yields) with charCodes, and look only at runs as long as some brand.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    const end = i;
+    const len = end - start;
+    if (len < 3 || len > MAX_BRAND_LENGTH) continue;
+    const written = text.slice(start, end);
+    const word = written.toLowerCase();
     if (!GAMBLING.has(word)) continue;
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
     if (WORDISH.test(text.charAt(start - 1)) || WORDISH.test(text.charAt(end))) continue;
     if (out.some((s) => s.start <= start && s.end >= end)) continue;
-    out.push({ name: 'gambling-site', start, end, text: m[0], value: word, detail: { brand: word } });
+    out.push({ name: 'gambling-site', start, end, text: written, value: word, detail: { brand: word } });
   }
   return out.sort((a, b) => a.start - b.start);
 }
