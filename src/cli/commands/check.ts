@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../../core/config.js';
+import { loadBundledClassifier, MODEL_NAMES } from '../../detect/classifier/index.js';
 import { createDefaultDetectors } from '../../detect/registry.js';
+import type { Detector } from '../../detect/types.js';
+import { buildDetectors } from '../../pipeline/detectors.js';
+import { openStore } from '../../store/db.js';
 import { checkTarget, type CheckResult } from '../../pipeline/check.js';
 import { createHttpFetcher } from '../../sources/fetch/http-fetcher.js';
 import { configFrom, printJson } from '../shared.js';
@@ -38,6 +45,30 @@ export function formatCheckReport(r: CheckResult): string {
   for (const d of roots) walk(d, 0);
   for (const f of r.failures) out.push(`! detector ${f.detector} failed on ${f.documentId}: ${f.message}`);
   return out.join('\n');
+}
+
+/**
+ * The detectors in force: from the store when there is one (policy pack, published fact-checks), else
+ * the shipped pack and classifiers. `check` stores nothing, so a store that is busy (an embedded store
+ * held by a running `serve`) only costs the fact-check matching, with a note on stderr.
+ */
+async function detectorsForCheck(config: Config): Promise<Detector[]> {
+  const fallback = () =>
+    createDefaultDetectors({ classifiers: MODEL_NAMES.map((m) => loadBundledClassifier(m)) });
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'pgdata'))) return fallback();
+  try {
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      return await buildDetectors(store.db);
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    console.error(
+      `kiemtin: store not available (${(err as Error).message}); checking without the fact-check registry`,
+    );
+    return fallback();
+  }
 }
 
 export function registerCheckCommand(program: Command): void {
