@@ -5,6 +5,7 @@ export {
   keyText,
   sameSet,
   shingleSet,
+  shingleSetOfTokens,
   similarity,
   type ShingleOptions,
   type ShingleSet,

@@ -15,9 +15,8 @@ import { MinHasher, MINHASH_SEED } from './minhash.js';
 import {
   DEFAULT_SHINGLE_OPTIONS,
   fmix32,
-  keyText,
   sameSet,
-  shingleSet,
+  shingleSetOfTokens,
   similarity,
   type ShingleOptions,
   type ShingleSet,
@@ -221,7 +220,7 @@ export class NearDupIndex {
     const tokens = this.opts.fastKey ? fastKeyTokens(text) : keyTokens(text);
     return {
       tokens: tokens.length,
-      shingles: shingleSet(keyText(tokens), this.opts.shingle),
+      shingles: shingleSetOfTokens(tokens, this.opts.shingle),
       signature: null,
       preview: previewOf(text, this.opts.previewChars),
     };

@@ -80,6 +80,56 @@ function hashRange(s: string, from: number, to: number): number {
   return fmix32(h);
 }
 
+// Reused code-unit buffer for shingleSetOfTokens (single-threaded; grows to the longest key text seen).
+let codes = new Uint16Array(4096);
+
+/**
+ * `shingleSet(keyText(tokens), opts)` without building the key string: the keys' code units go into
+ * a reused buffer and the same hashes are taken from it (tested equal on generated comments).
+ */
+export function shingleSetOfTokens(tokens: readonly KeyToken[], opts: ShingleOptions = DEFAULT_SHINGLE_OPTIONS): ShingleSet {
+  let n = tokens.length > 0 ? tokens.length - 1 : 0;
+  for (let i = 0; i < tokens.length; i++) n += (tokens[i] as KeyToken).key.length;
+  if (n === 0) return { hashes: new Uint32Array(0), capped: false };
+  if (codes.length < n) codes = new Uint16Array(Math.max(n, codes.length * 2));
+  const buf = codes;
+  let w = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0) buf[w++] = 0x20;
+    const key = (tokens[i] as KeyToken).key;
+    for (let j = 0; j < key.length; j++) buf[w++] = key.charCodeAt(j);
+  }
+  const k = opts.size;
+  const count = n <= k ? 1 : n - k + 1;
+  const raw = new Uint32Array(count);
+  if (n <= k) raw[0] = hashCodes(buf, 0, n);
+  else for (let i = 0; i < count; i++) raw[i] = hashCodes(buf, i, i + k);
+  return sortedUnique(raw, opts.maxShingles);
+}
+
+function hashCodes(c: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (c[i] as number), 0x01000193);
+  return fmix32(h);
+}
+
+// Sorts, dedupes in place and keeps at most `max` (the smallest, since the array is sorted).
+function sortedUnique(raw: Uint32Array, max: number): ShingleSet {
+  raw.sort();
+  let w = 0;
+  let capped = false;
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i] as number;
+    if (w > 0 && raw[w - 1] === v) continue;
+    if (w === max) {
+      capped = true;
+      break;
+    }
+    raw[w++] = v;
+  }
+  return { hashes: raw.slice(0, w), capped };
+}
+
 /** Similarity of two shingle sets. */
 export interface Similarity {
   /** |A∩B| / |A∪B| */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fastKeyTokens, keyTokens } from './key-tokens.js';
+import { keyText, shingleSet, shingleSetOfTokens } from './shingles.js';
+import { generateCorpus } from './synthetic.js';
+
+describe('shingleSetOfTokens', () => {
+  it('gives exactly the shingles of the key text, on generated comments and edge cases', () => {
+    const texts = [...generateCorpus({ docs: 400, seed: 7, duplicateShare: 0.3 })].map((d) => d.text);
+    texts.push('', 'a', 'ab cd', 'ko đc', '!!!', 'x'.repeat(3000), 'mn ơi '.repeat(100));
+    for (const opts of [{ size: 5, maxShingles: 1024 }, { size: 3, maxShingles: 20 }]) {
+      for (const t of texts) {
+        for (const tokens of [keyTokens(t), fastKeyTokens(t)]) {
+          expect(shingleSetOfTokens(tokens, opts), t).toEqual(shingleSet(keyText(tokens), opts));
+        }
+      }
+    }
+  });
+});
