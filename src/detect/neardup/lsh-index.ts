@@ -26,8 +26,9 @@ export class LshIndex {
   readonly opts: LshOptions;
   private size = 0;
   private capacity = 0; // entries the per-entry arrays hold
-  private keys: Int32Array = new Int32Array(0); // [entry * bands + band]
-  private next: Int32Array = new Int32Array(0); // [entry * bands + band], -1 ends a chain
+  // Per entry and band, the band key and the next entry of its chain (-1 ends it) side by side at
+  // [2 * (entry * bands + band)] and [+1]: a chain step reads one cache line instead of two.
+  private links: Int32Array = new Int32Array(0);
   private tableBits = 0;
   private heads: Int32Array = new Int32Array(0); // [band << tableBits | slot], -1 = empty
   private stamp: Int32Array = new Int32Array(0); // per entry: last query number that saw it (dedupes candidates)
@@ -46,7 +47,7 @@ export class LshIndex {
 
   /** Bytes held by the index's arrays. */
   get bytes(): number {
-    return this.keys.byteLength + this.next.byteLength + this.heads.byteLength + this.stamp.byteLength;
+    return this.links.byteLength + this.heads.byteLength + this.stamp.byteLength;
   }
 
   /** Band keys of a signature (one 32-bit hash per band). */
@@ -81,17 +82,19 @@ export class LshIndex {
     }
     const q = this.queryNo;
     const mask = (1 << this.tableBits) - 1;
+    const links = this.links;
+    const stamp = this.stamp;
     for (let b = 0; b < bands && out.length < maxCandidates; b++) {
       const key = bk[b] as number;
       let e = this.heads[(b << this.tableBits) | (slotOf(key) & mask)] as number;
       for (let steps = 0; e !== -1 && steps < maxChain; steps++) {
-        const at = e * bands + b;
-        if (this.keys[at] === key && this.stamp[e] !== q) {
-          this.stamp[e] = q;
+        const at = 2 * (e * bands + b);
+        if (links[at] === key && stamp[e] !== q) {
+          stamp[e] = q;
           out.push(e);
           if (out.length >= maxCandidates) break;
         }
-        e = this.next[at] as number;
+        e = links[at + 1] as number;
       }
     }
     return out;
@@ -107,7 +110,7 @@ export class LshIndex {
     const { bands } = this.opts;
     const e = this.size;
     if (e >= this.capacity) this.grow(this.capacity * 2);
-    for (let b = 0; b < bands; b++) this.keys[e * bands + b] = bk[b] as number;
+    for (let b = 0; b < bands; b++) this.links[2 * (e * bands + b)] = bk[b] as number;
     this.size++;
     // Keep the load at most 2 entries per slot so chains stay short; rehash links the new entry too.
     if (this.size > 2 << this.tableBits) this.rehash(this.tableBits + 1);
@@ -120,24 +123,21 @@ export class LshIndex {
     const mask = (1 << this.tableBits) - 1;
     for (let b = 0; b < bands; b++) {
       const key = bk[b] as number;
-      const at = e * bands + b;
+      const at = 2 * (e * bands + b);
       const h = (b << this.tableBits) | (slotOf(key) & mask);
-      this.keys[at] = key;
-      this.next[at] = this.heads[h] as number;
+      this.links[at] = key;
+      this.links[at + 1] = this.heads[h] as number;
       this.heads[h] = e;
     }
   }
 
   private grow(capacity: number): void {
     const { bands } = this.opts;
-    const keys = new Int32Array(capacity * bands);
-    keys.set(this.keys);
-    const next = new Int32Array(capacity * bands);
-    next.set(this.next);
+    const links = new Int32Array(2 * capacity * bands);
+    links.set(this.links);
     const stamp = new Int32Array(capacity);
     stamp.set(this.stamp);
-    this.keys = keys;
-    this.next = next;
+    this.links = links;
     this.stamp = stamp;
     this.capacity = capacity;
   }
@@ -149,7 +149,7 @@ export class LshIndex {
     this.heads = new Int32Array(bands << bits).fill(-1);
     const bk = new Int32Array(bands);
     for (let e = 0; e < this.size; e++) {
-      for (let b = 0; b < bands; b++) bk[b] = this.keys[e * bands + b] as number;
+      for (let b = 0; b < bands; b++) bk[b] = this.links[2 * (e * bands + b)] as number;
       this.link(e, bk);
     }
   }
