@@ -62,23 +62,32 @@ export async function ingestBatch(
       seenAt: now,
     });
   });
-  const fresh = result.items.filter((i) => i.outcome !== 'unchanged').map((i) => i.id);
-  const detection = await detectDocuments(deps, fresh);
-  let campaignFindings = 0;
-  if (deps.campaigns && fresh.length > 0) {
-    const rows = new Map(
-      (await deps.db.selectFrom('documents').selectAll().where('id', 'in', fresh).execute()).map((r) => [
-        r.id,
-        r,
-      ]),
-    );
-    const inOrder = fresh.flatMap((id) => {
-      const r = rows.get(id);
-      return r ? [toStoredDocument(r)] : [];
-    });
-    campaignFindings = (await deps.campaigns.update(deps.db, inOrder)).findings;
-  }
+  const fresh = await loadInOrder(
+    deps.db,
+    result.items.filter((i) => i.outcome !== 'unchanged').map((i) => i.id),
+  );
+  const detection = await detectStored(deps, fresh);
+  const campaignFindings =
+    deps.campaigns && fresh.length > 0 ? (await deps.campaigns.update(deps.db, fresh)).findings : 0;
   return { ...result, findings: detection.findings.length + campaignFindings, failures: detection.failures };
+}
+
+/** Stored documents by id, in the order of `ids` (unknown ids are left out). */
+async function loadInOrder(db: DbOrTrx, ids: readonly string[]): Promise<StoredDocument[]> {
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    (
+      await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  return ids.flatMap((id) => {
+    const r = rows.get(id);
+    return r ? [toStoredDocument(r)] : [];
+  });
 }
 
 /** Runs the detectors on stored documents (new, changed, or asked for again) and replaces their findings. */
@@ -86,26 +95,29 @@ export async function detectDocuments(
   deps: PipelineDeps,
   ids: readonly string[],
 ): Promise<{ findings: Finding[]; failures: DetectorFailure[] }> {
-  if (ids.length === 0 || deps.detectors.length === 0) return { findings: [], failures: [] };
-  const rows = await deps.db
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
-  const docs = rows.map(toStoredDocument);
+  return detectStored(deps, await loadInOrder(deps.db, ids));
+}
+
+async function detectStored(
+  deps: PipelineDeps,
+  docs: readonly StoredDocument[],
+): Promise<{ findings: Finding[]; failures: DetectorFailure[] }> {
+  if (docs.length === 0 || deps.detectors.length === 0) return { findings: [], failures: [] };
   const outletTypes = await outletTypesOf(deps.db, docs);
+  const typeOf = (d: StoredDocument) => outletTypes.get(d.outletId ?? '') ?? null;
+  const byId = new Map(docs.map((d) => [d.id, d]));
   const parents = new Map<string, DetectDocument>();
   for (const d of docs) {
     if (!d.parentId || parents.has(d.parentId)) continue;
-    const p = docs.find((x) => x.id === d.parentId) ?? (await getDocument(deps.db, d.parentId));
-    if (p) parents.set(p.id, toDetectDocument(p, outletTypes.get(p.outletId ?? '') ?? null));
+    const p = byId.get(d.parentId) ?? (await getDocument(deps.db, d.parentId));
+    if (p) parents.set(p.id, toDetectDocument(p, typeOf(p)));
   }
   const now = deps.clock.now();
-  const detectDocs = docs.map((d) => toDetectDocument(d, outletTypes.get(d.outletId ?? '') ?? null));
-  const result = runDetectors(deps.detectors, detectDocs, (doc) => ({
-    now,
-    parent: doc.parentId ? (parents.get(doc.parentId) ?? null) : null,
-  }));
+  const result = runDetectors(
+    deps.detectors,
+    docs.map((d) => toDetectDocument(d, typeOf(d))),
+    (doc) => ({ now, parent: doc.parentId ? (parents.get(doc.parentId) ?? null) : null }),
+  );
   await deps.db.transaction().execute((trx) =>
     replaceFindings(
       trx,
@@ -118,7 +130,7 @@ export async function detectDocuments(
   return result;
 }
 
-async function outletTypesOf(db: DbOrTrx, docs: StoredDocument[]): Promise<Map<string, OutletType>> {
+async function outletTypesOf(db: DbOrTrx, docs: readonly StoredDocument[]): Promise<Map<string, OutletType>> {
   const ids = [...new Set(docs.map((d) => d.outletId).filter((x): x is string => x !== null))];
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('outlets').select(['id', 'type']).where('id', 'in', ids).execute();
