@@ -114,6 +114,15 @@ const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0
 
 const isUnder = (host: string, domain: string): boolean => host === domain || host.endsWith('.' + domain);
 
+// Hosts repeat across comments (a campaign's link): the brand found for each is kept, bounded.
+const BRAND_CACHE = new Map<string, string | undefined>();
+function gamblingBrandOf(host: string): string | undefined {
+  if (BRAND_CACHE.has(host)) return BRAND_CACHE.get(host);
+  const brand = host.split(/[.-]/).find((label) => GAMBLING.has(label) || LONG_BRANDS.some((b) => label.startsWith(b)));
+  if (BRAND_CACHE.size < 10_000) BRAND_CACHE.set(host, brand);
+  return brand;
+}
+
 /** Shortened links. */
 export function findShortLinks(links: readonly Link[]): Signal[] {
   return links
@@ -125,7 +134,7 @@ export function findShortLinks(links: readonly Link[]): Signal[] {
 export function findGamblingSites(text: string, links: readonly Link[]): Signal[] {
   const out: Signal[] = [];
   for (const l of links) {
-    const brand = l.host.split(/[.-]/).find((label) => GAMBLING.has(label) || LONG_BRANDS.some((b) => label.startsWith(b)));
+    const brand = gamblingBrandOf(l.host);
     if (brand !== undefined) out.push({ name: 'gambling-site', start: l.start, end: l.end, text: l.text, value: l.host, detail: { brand } });
   }
   // Brands are ASCII letters and digits: walk maximal ASCII alphanumeric runs (what /[a-z0-9]{3,}/gi
