@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import * as NEW from '../src/text/index.js';
 import { parseCsv } from './text-lexnorm-csv.js';
 
@@ -41,18 +42,31 @@ const articles = Array.from({ length: 20 }, (_, i) => makeText(800 + i * 40, i +
 const real: string[] = [];
 for (const file of csvs) for (const row of parseCsv(readFileSync(file, 'utf8')).slice(1)) for (const cell of row) if (/\p{L}/u.test(cell)) real.push(cell);
 
+// Generated strings (fixed seed) aimed at the scanner's and the key's edge cases: chains, tones, context forms.
+const PIECES = [
+  'đ.m', 'd-m', 'd~i.t', 'l.o.n', 'di~', 'a?', 'đ.m?', 'v.c.l', 'x.y.z.w', 'ck', 'vk', 'tiền', 'j', 'r', 'z', 'v', 'ng', 'k', 'kg', '50', '50k',
+  '3,5tr', '0912 345 678', '+84912345678', '@Ngọc.Anh', '#HàNội', 'https://a.vn/x).', 'abc.com', 'a@b.vn', ':)))', '=]]', ':v', '^^', 'T_T',
+  'xD', '😂', '👨‍👩‍👧', '🇻🇳', '#️⃣', 'Vieät', 'Tie^\'ng', 'dda^u', 'hoa\u0300', '&amp;', '\u200b', 'Ð', 'ｋ', 'Cà phê', 'nguuuu', 'd1t',
+  'Привет', 'сặс', '.', ',', '-', '?', '!', '…', '\ud83d', '\udc00', '\t', '\n', 'KO', 'Đc', 'ntn', 'bt', 'dk',
+];
+const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 6 }));
+const generated = fc.sample(
+  fc.tuple(fc.array(piece, { maxLength: 14 }), fc.constantFrom('', ' ', ' ', '.')).map(([a, sep]) => a.join(sep)),
+  { numRuns: 20000, seed: 42 },
+);
+
 // Identity spans and null spans mean the same; compare what callers can observe.
 const show = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Int32Array ? Array.from(x) : x));
 const FNS = ['matchKey', 'keyTokens', 'tokenize', 'normalizeDisplay', 'sentences', 'detectEncoding', 'fixEncoding', 'foldDiacritics'] as const;
 let diffs = 0;
-for (const s of [...comments, ...real]) {
+for (const s of [...comments, ...real, ...generated]) {
   for (const f of FNS) {
     const a = show((OLD[f] as (x: string) => unknown)(s));
     const b = show((NEW[f] as (x: string) => unknown)(s));
     if (a !== b && diffs++ < 10) console.log(`DIFF ${f} ${JSON.stringify(s.slice(0, 80))}\n  old ${a.slice(0, 200)}\n  new ${b.slice(0, 200)}`);
   }
 }
-console.log(`outputs compared on ${comments.length + real.length} texts × ${FNS.length} functions: ${diffs} differences`);
+console.log(`outputs compared on ${comments.length + real.length + generated.length} texts × ${FNS.length} functions: ${diffs} differences`);
 
 function rate(texts: readonly string[], fn: (s: string) => unknown, ms: number): number {
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
@@ -67,10 +81,13 @@ function rate(texts: readonly string[], fn: (s: string) => unknown, ms: number):
   return done / 1e6 / ((c.user + c.system) / 1e6);
 }
 const median = (a: number[]): number => a.sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? 0;
-for (const [label, texts] of [
+const speedSets: Array<[string, readonly string[]]> = [
   ['comment', comments],
   ['article', articles],
-] as const) {
+];
+// Real rows (first CSV only: e.g. ViHSD dev, short comments) show the per-call costs synthetic text hides.
+if (csvs[0] !== undefined) speedSets.push(['real', parseCsv(readFileSync(csvs[0], 'utf8')).slice(1).map((r) => r[0] ?? '').filter((t) => t.length > 0)]);
+for (const [label, texts] of speedSets) {
   for (const f of ['matchKey', 'keyTokens', 'tokenize', 'normalizeDisplay', 'foldDiacritics'] as const) {
     const o = OLD[f] as (s: string) => unknown;
     const n = NEW[f] as (s: string) => unknown;

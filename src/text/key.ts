@@ -4,7 +4,7 @@
  */
 import { fixEncodingMapped } from './encoding.js';
 import { keyEntry, readCk, type KeyEntry } from './teencode.js';
-import { tokenize, type Token } from './tokenize.js';
+import { K_EMOTICON, K_EMAIL, K_EMOJI, K_HASHTAG, K_MENTION, K_NUMBER, K_PHONE, K_PUNCT, K_URL, K_WORD, TokenColumns, scanTokens } from './tokenize.js';
 
 /** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
 export interface KeyToken {
@@ -43,65 +43,52 @@ export function foldWord(w: string): string {
   return out;
 }
 
-const SEPARATOR = /^[.\-_*'`~^?,+|/\\:]$/;
 const VIQR_MARK = /[`~?'^(+.]/g;
 
-interface Piece {
-  text: string;
-  start: number;
-  end: number;
-  joined: boolean;
+// Single-character separators inside obfuscated chains: . - _ * ' ` ~ ^ ? , + | / \ :
+function isSeparator(c: number): boolean {
+  return (
+    c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2a || c === 0x27 || c === 0x60 || c === 0x7e || c === 0x5e ||
+    c === 0x3f || c === 0x2c || c === 0x2b || c === 0x7c || c === 0x2f || c === 0x5c || c === 0x3a
+  );
+}
+
+// VIQR tone marks that may trail a chain: ` ~ ? ' ^
+function isViqrTone(c: number): boolean {
+  return c === 0x60 || c === 0x7e || c === 0x3f || c === 0x27 || c === 0x5e;
 }
 
 /**
- * Joins obfuscated spellings into one word: letters split by single separators ("đ.m", "d-m",
- * "d~i.t", "l.o.n"). Letters split by spaces ("d i t") are left apart: joining them would make the key
- * non-idempotent (the key itself is letters split by spaces); rules can match the key tokens in sequence.
+ * Index of the last token of the obfuscated chain starting at word token i (letters split by single
+ * separators: "đ.m", "d-m", "d~i.t", "l.o.n", plus a trailing VIQR tone), or i when there is none.
+ * Letters split by spaces ("d i t") are left apart: joining them would make the key non-idempotent
+ * (the key itself is letters split by spaces); rules can match the key tokens in sequence.
  */
-function joinPieces(text: string, tokens: readonly Token[]): ReadonlyArray<Piece | Token> {
-  // Copied only once a chain is found: most texts have none and keep their token array.
-  let out: Array<Piece | Token> | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === undefined) continue;
-    if (t.kind === 'word' && t.text.length <= 2 && tokens[i + 1]?.start === t.end) {
-      // Separator-joined chain: word (sep word)+ with no spaces.
-      let j = i;
-      let parts = 1;
-      while (true) {
-        const sep = tokens[j + 1];
-        const nxt = tokens[j + 2];
-        if (sep === undefined || nxt === undefined) break;
-        if (sep.kind !== 'punct' || sep.text.length !== 1 || !SEPARATOR.test(sep.text) || sep.start !== tokens[j]?.end || nxt.start !== sep.end) break;
-        if (nxt.kind !== 'word' || nxt.text.length > 2) break;
-        j += 2;
-        parts++;
-      }
-      // VIQR tone after the last piece ("d~i.t" ends in a letter; "di~" ends in a mark).
-      const tail = tokens[j + 1];
-      let end = tokens[j]?.end ?? t.end;
-      if (tail !== undefined && tail.kind === 'punct' && /^[`~?'^]$/.test(tail.text) && tail.start === end && (parts > 1 || tail.text !== '?')) {
-        const after = tokens[j + 2];
-        if (after === undefined || after.start > tail.end) {
-          end = tail.end;
-          j += 1;
-        }
-      }
-      if (j > i) {
-        const raw = text.slice(t.start, end);
-        out ??= tokens.slice(0, i);
-        out.push({ text: raw.replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''), start: t.start, end, joined: true });
-        i = j;
-        continue;
-      }
-    }
-    out?.push(t);
+function chainEnd(text: string, cols: TokenColumns, n: number, i: number): number {
+  const { kinds, starts, ends } = cols;
+  const end0 = ends[i] ?? 0;
+  if (end0 - (starts[i] ?? 0) > 2 || i + 1 >= n || starts[i + 1] !== end0) return i;
+  // Separator-joined chain: word (sep word)+ with no spaces.
+  let j = i;
+  let parts = 1;
+  while (j + 2 < n) {
+    const sepStart = starts[j + 1] ?? 0;
+    const sepEnd = ends[j + 1] ?? 0;
+    if (kinds[j + 1] !== K_PUNCT || sepEnd - sepStart !== 1 || !isSeparator(text.charCodeAt(sepStart)) || sepStart !== ends[j] || starts[j + 2] !== sepEnd) break;
+    if (kinds[j + 2] !== K_WORD || (ends[j + 2] ?? 0) - (starts[j + 2] ?? 0) > 2) break;
+    j += 2;
+    parts++;
   }
-  return out ?? tokens;
-}
-
-function isToken(p: Piece | Token): p is Token {
-  return 'kind' in p;
+  // VIQR tone after the last piece ("d~i.t" ends in a letter; "di~" ends in a mark).
+  if (j + 1 < n && kinds[j + 1] === K_PUNCT) {
+    const tailStart = starts[j + 1] ?? 0;
+    const tailEnd = ends[j + 1] ?? 0;
+    const c = text.charCodeAt(tailStart);
+    if (tailEnd - tailStart === 1 && isViqrTone(c) && tailStart === ends[j] && (parts > 1 || c !== 0x3f)) {
+      if (j + 2 >= n || (starts[j + 2] ?? 0) > tailEnd) j += 1;
+    }
+  }
+  return j;
 }
 
 /** Reduces one word for the key: fold, leetspeak digits between letters, squeezed repeats. */
@@ -139,6 +126,9 @@ function wordKey(text: string): WordKey {
   return k;
 }
 
+// The key's own token columns, reused across calls (the key pass never re-enters itself).
+const COLS = new TokenColumns();
+
 /**
  * One pass that fills `keys` (always) and `out` (the key tokens, when not null). Returns the indices
  * of "ck" tokens, read once the whole text is keyed (see resolveCk).
@@ -148,64 +138,68 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
   const text = mapped.text;
   const spans = mapped.spans;
   const rawLength = raw.length;
-  const pieces = joinPieces(text, tokenize(text));
+  const cols = COLS;
+  const n = scanTokens(text, cols);
+  const { kinds, starts, ends } = cols;
   let pendingCk: number[] | null = null;
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i];
-    if (p === undefined) continue;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i] ?? K_PUNCT;
+    const first = i;
+    let pStart = starts[i] ?? 0;
+    let pEnd = ends[i] ?? 0;
     let key: string;
     let wk: WordKey | undefined;
-    if (isToken(p)) {
-      switch (p.kind) {
-        case 'word':
-          wk = wordKey(p.text);
-          key = wk.w;
-          break;
-        case 'number':
-        case 'url':
-        case 'email':
-          key = p.text.toLowerCase();
-          break;
-        case 'phone':
-          key = p.text.replace(/\D/g, '').replace(/^(?:0084|84)/, '0');
-          break;
-        case 'mention':
-        case 'hashtag':
-          key = p.text.charAt(0) + foldWord(p.text.slice(1));
-          break;
-        default:
-          continue;
+    switch (kind) {
+      case K_WORD: {
+        const j = chainEnd(text, cols, n, i);
+        if (j > i) {
+          pEnd = ends[j] ?? pEnd;
+          i = j;
+          wk = wordKey(text.slice(pStart, pEnd).replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''));
+        } else wk = wordKey(text.slice(pStart, pEnd));
+        key = wk.w;
+        break;
       }
-    } else {
-      wk = wordKey(p.text);
-      key = wk.w;
+      case K_NUMBER:
+      case K_URL:
+      case K_EMAIL:
+        key = text.slice(pStart, pEnd).toLowerCase();
+        break;
+      case K_PHONE:
+        key = text.slice(pStart, pEnd).replace(/\D/g, '').replace(/^(?:0084|84)/, '0');
+        break;
+      case K_MENTION:
+      case K_HASHTAG:
+        key = text.charAt(pStart) + foldWord(text.slice(pStart + 1, pEnd));
+        break;
+      default:
+        continue;
     }
     if (key.length === 0) continue;
-    let start = p.start;
-    let end = p.end;
     if (spans !== null) {
-      start = spans[2 * p.start] ?? rawLength;
-      end = p.end > p.start ? (spans[2 * (p.end - 1) + 1] ?? rawLength) : start;
+      const a = spans[2 * pStart] ?? rawLength;
+      pEnd = pEnd > pStart ? (spans[2 * (pEnd - 1) + 1] ?? rawLength) : a;
+      pStart = a;
     }
     const entry = wk?.entry;
-    if (wk !== undefined && entry !== undefined && contextAllows(entry.when, pieces, i)) {
+    if (wk !== undefined && entry !== undefined && contextAllows(entry.when, kinds, n, first, i)) {
       if (key === 'ck') {
         (pendingCk ??= []).push(keys.length);
         keys.push('ck');
-        out?.push({ key: 'ck', start, end, alts: [...(entry.alts ?? [])] });
+        out?.push({ key: 'ck', start: pStart, end: pEnd, alts: [...(entry.alts ?? [])] });
         continue;
       }
       for (const part of wk.parts) {
         keys.push(part);
         if (out === null) continue;
-        const kt: KeyToken = { key: part, start, end };
+        const kt: KeyToken = { key: part, start: pStart, end: pEnd };
         if (entry.alts !== undefined) kt.alts = [...entry.alts];
         out.push(kt);
       }
       continue;
     }
     keys.push(key);
-    out?.push({ key, start, end });
+    out?.push({ key, start: pStart, end: pEnd });
   }
   return pendingCk;
 }
@@ -240,18 +234,22 @@ function readCkOnce(keys: readonly string[], pending: readonly number[]): 'chuye
   return readCk(words, -1, false);
 }
 
-function contextAllows(when: 'not-after-number' | 'standalone' | undefined, pieces: ReadonlyArray<Piece | Token>, i: number): boolean {
+/**
+ * Whether a context-dependent entry applies to the piece made of tokens [first, last]. A joined chain
+ * and a plain word look alike here (a word, not a number), so the neighbours are read from the tokens.
+ */
+function contextAllows(when: 'not-after-number' | 'standalone' | undefined, kinds: Uint8Array, n: number, first: number, last: number): boolean {
   if (when === undefined) return true;
-  const prev = pieces[i - 1];
-  const next = pieces[i + 1];
-  const prevNum = prev !== undefined && isToken(prev) && prev.kind === 'number';
+  const prev = first > 0 ? (kinds[first - 1] ?? -1) : -1;
+  const prevNum = prev === K_NUMBER;
   if (when === 'not-after-number') return !prevNum;
   // 'standalone': a one-letter form stands for a word only between words, not inside codes or lists.
-  return !prevNum && isNearWord(prev) && isNearWord(next);
+  return !prevNum && isNearWord(prev) && isNearWord(last + 1 < n ? (kinds[last + 1] ?? -1) : -1);
 }
 
-function isNearWord(q: Piece | Token | undefined): boolean {
-  return q === undefined || !isToken(q) || q.kind === 'word' || q.kind === 'punct' || q.kind === 'emoticon' || q.kind === 'emoji';
+// -1: no token (start or end of text).
+function isNearWord(kind: number): boolean {
+  return kind === -1 || kind === K_WORD || kind === K_PUNCT || kind === K_EMOTICON || kind === K_EMOJI;
 }
 
 /** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */

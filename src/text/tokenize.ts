@@ -170,15 +170,75 @@ export function emojiPatternEnd(text: string, i: number): number {
   return m === undefined || m.length === 0 ? -1 : i + m.length;
 }
 
-// A plain function, not a closure per call: tokenize runs once per document.
-function add(out: Token[], s: string, kind: TokenKind, i: number): number {
-  out.push({ text: s, kind, start: i, end: i + s.length });
-  return i + s.length;
+/** Kind codes of `TokenColumns.kinds`, indices into KIND_NAMES. */
+export const K_WORD = 0;
+export const K_NUMBER = 1;
+export const K_URL = 2;
+export const K_EMAIL = 3;
+export const K_PHONE = 4;
+export const K_MENTION = 5;
+export const K_HASHTAG = 6;
+export const K_EMOJI = 7;
+export const K_EMOTICON = 8;
+export const K_PUNCT = 9;
+/** The TokenKind of each kind code. */
+export const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'url', 'email', 'phone', 'mention', 'hashtag', 'emoji', 'emoticon', 'punct'];
+
+/**
+ * Tokens as reusable columns (kind code, start, end; the text is `text.slice(start, end)`), so a hot
+ * caller such as the matching key scans without allocating one object and one string per token.
+ */
+export class TokenColumns {
+  kinds = new Uint8Array(256);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  length = 0;
+
+  /** Appends a token and returns its end. */
+  push(kind: number, start: number, end: number): number {
+    const n = this.length;
+    if (n === this.kinds.length) this.grow();
+    this.kinds[n] = kind;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.length = n + 1;
+    return end;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    kinds.set(this.kinds);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
+
+// tokenize's own columns; other callers keep theirs, so a scan never overwrites one still being read.
+const TOKENIZE_COLUMNS = new TokenColumns();
 
 /** Splits text into tokens; `tokenize("ko đc :)) https://x.vn")` gives word, word, emoticon, url. */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  const cols = TOKENIZE_COLUMNS;
+  const n = scanTokens(text, cols);
+  const { kinds, starts, ends } = cols;
+  const out: Token[] = new Array<Token>(n);
+  for (let i = 0; i < n; i++) {
+    const start = starts[i] ?? 0;
+    const end = ends[i] ?? 0;
+    out[i] = { text: text.slice(start, end), kind: KIND_NAMES[kinds[i] ?? 0] ?? 'punct', start, end };
+  }
+  return out;
+}
+
+/** Scans `text` into `cols` (replacing what it held) and returns the number of tokens: the tokenizer itself. */
+export function scanTokens(text: string, cols: TokenColumns): number {
+  cols.length = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -213,22 +273,22 @@ export function tokenize(text: string): Token[] {
         if (m !== undefined) {
           const trimmed = m.replace(URL_TRAIL, '');
           if (trimmed.length > 0) {
-            i = add(out, trimmed, 'url', i);
+            i = cols.push(K_URL, i, i + trimmed.length);
             continue;
           }
         }
       }
       if (after > 0x20 && mayBeEmail(text, j) && (m = tryAt(RE.email, text, i)) !== undefined) {
-        i = add(out, m, 'email', i);
+        i = cols.push(K_EMAIL, i, i + m.length);
         continue;
       }
       if (c >= 0x30 && c <= 0x39) {
         if (!prevWord && (m = tryAt(RE.phone, text, i)) !== undefined) {
-          i = add(out, m, 'phone', i);
+          i = cols.push(K_PHONE, i, i + m.length);
           continue;
         }
         if ((m = tryAt(RE.number, text, i)) !== undefined) {
-          i = add(out, m, 'number', i);
+          i = cols.push(K_NUMBER, i, i + m.length);
           continue;
         }
       }
@@ -236,43 +296,43 @@ export function tokenize(text: string): Token[] {
         const d = text.charCodeAt(i + 1);
         const lc = c | 0x20;
         if (((lc === 0x74 && (d === 0x5f || d === 0x2e)) || (lc === 0x78 && d === 0x44)) && (m = tryAt(RE.emoticon, text, i)) !== undefined) {
-          i = add(out, m, 'emoticon', i);
+          i = cols.push(K_EMOTICON, i, i + m.length);
           continue;
         }
       }
-      i = add(out, text.slice(i, j), letter ? 'word' : 'number', i);
+      i = cols.push(letter ? K_WORD : K_NUMBER, i, j);
       continue;
     }
     let m: string | undefined;
     if (c === 0x2b /* + */ && (m = tryAt(RE.phone, text, i)) !== undefined && !prevWord) {
-      i = add(out, m, 'phone', i);
+      i = cols.push(K_PHONE, i, i + m.length);
       continue;
     }
     if (c === 0x40 /* @ */ && !prevWord && (m = tryAt(RE.mention, text, i)) !== undefined) {
-      i = add(out, m.replace(URL_TRAIL, ''), 'mention', i);
+      i = cols.push(K_MENTION, i, i + m.replace(URL_TRAIL, '').length);
       continue;
     }
     if (c === 0x23 /* # */ && !prevWord && (m = tryAt(RE.hashtag, text, i)) !== undefined) {
-      i = add(out, m, 'hashtag', i);
+      i = cols.push(K_HASHTAG, i, i + m.length);
       continue;
     }
     if (c < 0x80 && mayStartEmoticon(c)) {
       const e = emoticonEnd(text, i);
       if (e > i) {
-        i = add(out, text.slice(i, e), 'emoticon', i);
+        i = cols.push(K_EMOTICON, i, e);
         continue;
       }
     }
     if (c >= 0x80 && (c >= 0xd800 || (charClass(c) & PICTO) !== 0)) {
       const e = emojiEnd(text, i);
       if (e > i) {
-        i = add(out, text.slice(i, e), 'emoji', i);
+        i = cols.push(K_EMOJI, i, e);
         continue;
       }
     }
     if (c === 0x23 || c === 0x2a || (c >= 0x30 && c <= 0x39)) {
       if ((m = tryAt(RE.emoji, text, i)) !== undefined && m.length > 0) {
-        i = add(out, m, 'emoji', i);
+        i = cols.push(K_EMOJI, i, i + m.length);
         continue;
       }
     }
@@ -280,13 +340,13 @@ export function tokenize(text: string): Token[] {
       // A run of one ASCII mark; \v and \f are spaces to the pattern, so they stand alone.
       let j = i + 1;
       if (c !== 0x0b && c !== 0x0c) while (j < n && text.charCodeAt(j) === c) j++;
-      i = add(out, text.slice(i, j), 'punct', i);
+      i = cols.push(K_PUNCT, i, j);
       continue;
     }
     m = tryAt(RE.punct, text, i);
-    i = add(out, m !== undefined && m.length > 0 ? m : text.slice(i, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)), 'punct', i);
+    i = cols.push(K_PUNCT, i, m !== undefined && m.length > 0 ? i + m.length : Math.min(n, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)));
   }
-  return out;
+  return cols.length;
 }
 
 const SENTENCE_END = /^[.!?…]+$|^[.!?…]+["')\]»”’]*$/;
