@@ -122,6 +122,50 @@ export function contentKeys(raw: string): string[] {
   return out;
 }
 
+/** What the index keeps of a claim: its content keys, which of them are names/places, and name joins. */
+export interface IndexKeys {
+  keys: string[];
+  /** Content keys that are names or places (capitalised, as the verifier's `entities`). */
+  entities: string[];
+  /** [joined, a, b] for a name written in two syllables ("Kon Tum" → "kontum"), as the verifier's. */
+  entityJoins: Array<[string, string, string]>;
+}
+
+/**
+ * `contentKeys` plus the claim's names/places and joins, by the same rules `analyze` + the verifier
+ * apply (capitalised content syllable, not a sentence's lone first word), without building tokens.
+ */
+export function indexKeys(raw: string): IndexKeys {
+  const spans = sentenceSpans(raw);
+  const keyToks = canonicalize(claimKeyTokens(raw));
+  const n = keyToks.length;
+  const sent = new Int32Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const t = keyToks[i] as KeyToken;
+    while (s < spans.length - 1 && t.start >= (spans[s] as { end: number }).end) s++;
+    sent[i] = s;
+  }
+  const keys: string[] = [];
+  const entities: string[] = [];
+  const entityJoins: Array<[string, string, string]> = [];
+  for (let i = 0; i < n; i++) {
+    const t = keyToks[i] as KeyToken;
+    const k = t.key;
+    if (STOPWORDS.has(k) || /^\d/.test(k) || numberAt(keyToks, i) !== null) continue;
+    keys.push(k);
+    if (!t.capital) continue;
+    // A sentence's first token: no earlier token in the same sentence (sentences exist only with spans).
+    const first = spans.length > 0 && (i === 0 || sent[i - 1] !== sent[i]);
+    const nx = keyToks[i + 1];
+    const nextCap = nx !== undefined && nx.capital && sent[i + 1] === sent[i];
+    if (first && !nextCap) continue;
+    if (!entities.includes(k)) entities.push(k);
+    if (nextCap && nx !== undefined) entityJoins.push([k + nx.key, k, nx.key]);
+  }
+  return { keys, entities, entityJoins };
+}
+
 /** Analyses raw text once: tokens (canonical keys), numbers and sentences. */
 export function analyze(raw: string): Analysis {
   const spans = sentenceSpans(raw);

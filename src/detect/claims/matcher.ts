@@ -7,8 +7,8 @@
 import {
   analyze,
   compilePhrases,
-  contentKeys,
   findPhrases,
+  indexKeys,
   isContent,
   isQuestionSentence,
   negationScope,
@@ -123,14 +123,30 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const seqStart = new Int32Array(nClaims + 1);
   let seq = new Int32Array(Math.max(16, nClaims * 16));
   let seqLen = 0;
+  // Names/places per claim (term ids) and their two-syllable joins, for the cheap upper bound.
+  const entStart = new Int32Array(nClaims + 1);
+  const entIds: number[] = [];
+  const joinStart = new Int32Array(nClaims + 1);
+  const joinText: string[] = [];
+  const joinA: string[] = [];
+  const joinB: string[] = [];
+  const termKeys: string[] = [];
+  const internId = (k: string): number => {
+    let id = termIds.get(k);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(k, id);
+      termKeys.push(k);
+    }
+    return id;
+  };
   for (let ci = 0; ci < nClaims; ci++) {
     seqStart[ci] = seqLen;
-    for (const k of contentKeys((usable[ci] as FactCheck).claim)) {
-      let id = termIds.get(k);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(k, id);
-      }
+    entStart[ci] = entIds.length;
+    joinStart[ci] = joinText.length;
+    const ik = indexKeys((usable[ci] as FactCheck).claim);
+    for (const k of ik.keys) {
+      const id = internId(k);
       if (seqLen === seq.length) {
         const grown = new Int32Array(seq.length * 2);
         grown.set(seq);
@@ -138,8 +154,16 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       }
       seq[seqLen++] = id;
     }
+    for (const e of ik.entities) entIds.push(internId(e));
+    for (const [j, x, y] of ik.entityJoins) {
+      joinText.push(j);
+      joinA.push(x);
+      joinB.push(y);
+    }
   }
   seqStart[nClaims] = seqLen;
+  entStart[nClaims] = entIds.length;
+  joinStart[nClaims] = joinText.length;
   const nUni = termIds.size;
   // Bigram ids follow the unigram ids; a bigram is keyed by its two unigram ids.
   const bigramKey = (x: number, y: number): number => x * 0x400000 + y;
@@ -198,6 +222,11 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  const uniW = new Float64Array(nUni);
+  for (let t = 0; t < nUni; t++) {
+    const d = df(t);
+    uniW[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  }
   let avgLen = 0;
   for (const l of docLen) avgLen += l;
   avgLen = nClaims > 0 ? avgLen / nClaims : 1;
@@ -218,10 +247,17 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   // verification still sees them.
   const maxPostings = Math.max(2000, Math.floor(nClaims * 0.02));
 
-  function retrieve(doc: Analysis): Array<{ ci: number; score: number }> {
-    const touched: number[] = [];
+  // Per-document scratch, reset after each document: which unigram / bigram term ids occur.
+  const docHasTerm = new Uint8Array(nTerms);
+  // Per-candidate stamps (no clearing between candidates).
+  const seenStamp = new Int32Array(nTerms);
+  const fuzzyStamp = new Int32Array(nUni);
+  let stamp = 0;
+
+  /** Distinct term ids of the document (unigrams in order, then bigrams), as retrieval has always summed them. */
+  function docTerms(contentKeysOfDoc: readonly string[]): number[] {
     const ids: number[] = [];
-    const keys = doc.toks.filter(isContent).map((t) => termIds.get(t.key) ?? -1);
+    const keys = contentKeysOfDoc.map((k) => termIds.get(k) ?? -1);
     for (const id of keys) if (id >= 0) ids.push(id);
     for (let j = 1; j < keys.length; j++) {
       const x = keys[j - 1] as number;
@@ -230,7 +266,18 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const id = bigramIds.get(bigramKey(x, y));
       if (id !== undefined) ids.push(id);
     }
-    for (const id of new Set(ids)) {
+    const out: number[] = [];
+    for (const id of ids) {
+      if (docHasTerm[id] === 1) continue;
+      docHasTerm[id] = 1;
+      out.push(id);
+    }
+    return out;
+  }
+
+  function retrieve(terms: readonly number[]): Array<{ ci: number; score: number }> {
+    const touched: number[] = [];
+    for (const id of terms) {
       const from = postStart[id] as number;
       const to = postStart[id + 1] as number;
       if (to - from > maxPostings) continue;
@@ -245,19 +292,101 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     }
     // Top-k by insertion into a short sorted list (touched can be tens of thousands long).
     const top: Array<{ ci: number; score: number }> = [];
-    const better = (x: { ci: number; score: number }, y: { ci: number; score: number }): boolean =>
-      x.score > y.score || (x.score === y.score && x.ci < y.ci);
     for (const ci of touched) {
-      const cand = { ci, score: acc[ci] as number };
+      const score = acc[ci] as number;
       acc[ci] = 0;
       const last = top[top.length - 1];
-      if (top.length >= maxCandidates && last !== undefined && !better(cand, last)) continue;
+      if (top.length >= maxCandidates && last !== undefined && !betterCand(score, ci, last)) continue;
       let i = top.length;
-      while (i > 0 && better(cand, top[i - 1] as { ci: number; score: number })) i--;
-      top.splice(i, 0, cand);
+      while (i > 0 && betterCand(score, ci, top[i - 1] as { ci: number; score: number })) i--;
+      top.splice(i, 0, { ci, score });
       if (top.length > maxCandidates) top.pop();
     }
     return top;
+  }
+
+  /**
+   * An upper bound of the verifier's final score for claim ci, from the index alone (no claim
+   * analysis): every claim term the document has counts in full, a name/place the document may have
+   * spelt otherwise counts 0.9, distinctive terms count in full, and only the chain-cue bonus raises.
+   */
+  function indexBound(ci: number, doc: DocContext): number {
+    if (stamp >= 0x7ffffff0) {
+      seenStamp.fill(0);
+      fuzzyStamp.fill(0);
+      stamp = 0;
+    }
+    const fz = ++stamp;
+    const from = seqStart[ci] as number;
+    const to = seqStart[ci + 1] as number;
+    const eFrom = entStart[ci] as number;
+    const eTo = entStart[ci + 1] as number;
+    // Names/places that may be credited without being present: joined or one letter off.
+    for (let j = eFrom; j < eTo; j++) {
+      const e = entIds[j] as number;
+      if (docHasTerm[e] === 0 && doc.fuzzyPossible(termKeys[e] as string)) fuzzyStamp[e] = fz;
+    }
+    for (let j = joinStart[ci] as number; j < (joinStart[ci + 1] as number); j++) {
+      if (!doc.keySet.has(joinText[j] as string)) continue;
+      const x = termIds.get(joinA[j] as string);
+      const y = termIds.get(joinB[j] as string);
+      if (x !== undefined && x < nUni) fuzzyStamp[x] = fz;
+      if (y !== undefined && y < nUni) fuzzyStamp[y] = fz;
+    }
+    const credit = (id: number): number => (docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0);
+    // Distinct keys in first-occurrence order, as the verifier's content map and halves.
+    const seen = ++stamp;
+    let nUnique = 0;
+    for (let j = from; j < to; j++) {
+      const id = seq[j] as number;
+      if (seenStamp[id] === seen) continue;
+      seenStamp[id] = seen;
+      nUnique++;
+    }
+    const half = Math.ceil(nUnique / 2);
+    const seen2 = ++stamp;
+    let idx = 0;
+    let gotA = 0;
+    let allA = 0;
+    let gotB = 0;
+    let allB = 0;
+    for (let j = from; j < to; j++) {
+      const id = seq[j] as number;
+      if (seenStamp[id] === seen2) continue;
+      seenStamp[id] = seen2;
+      const w = uniW[id] as number;
+      const cr = credit(id);
+      if (idx < half) {
+        allA += w;
+        gotA += w * cr;
+      } else {
+        allB += w;
+        gotB += w * cr;
+      }
+      idx++;
+    }
+    const total = allA + allB || 1;
+    const coverage = (gotA + gotB) / total;
+    const balance = Math.min(allA > 0 ? gotA / allA : 0, allB > 0 ? gotB / allB : 0);
+    const seen3 = ++stamp;
+    let nBi = 0;
+    let hitBi = 0;
+    for (let j = from + 1; j < to; j++) {
+      const id = bigramIds.get(bigramKey(seq[j - 1] as number, seq[j] as number)) as number;
+      if (seenStamp[id] === seen3) continue;
+      seenStamp[id] = seen3;
+      nBi++;
+      hitBi += docHasTerm[id] as number;
+    }
+    const bigrams = nBi > 0 ? hitBi / nBi : coverage;
+    // Distinctive terms (anchors) are taken as found in full: the bound needs no claim analysis.
+    let score = 0.35 * coverage + 0.2 * bigrams + 0.2 + 0.15 * balance + 0.1 * coverage;
+    if (eTo > eFrom) {
+      let ent = 0;
+      for (let j = eFrom; j < eTo; j++) ent += credit(entIds[j] as number);
+      score *= 0.6 + 0.4 * (ent / (eTo - eFrom));
+    }
+    return doc.hasChain ? Math.min(1, score * 1.1 + 0.02) : score;
   }
 
   return {
@@ -268,15 +397,106 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const th = opts.threshold ?? threshold;
       if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
       const doc = analyze(text);
+      const ctx = new DocContext(doc);
+      const terms = docTerms(ctx.contentKeys);
       const out: ClaimMatch[] = [];
-      for (const cand of retrieve(doc)) {
-        const m = verify(preparedAt(cand.ci), doc, cand.score);
-        if (m !== null && m.score >= th) out.push(m);
+      try {
+        for (const cand of retrieve(terms)) {
+          // Scores are reported rounded to 3 decimals; the margin keeps float noise on the safe side.
+          if (indexBound(cand.ci, ctx) < th - BOUND_MARGIN) continue;
+          const m = verify(preparedAt(cand.ci), ctx, cand.score, th);
+          if (m !== null && m.score >= th) out.push(m);
+        }
+      } finally {
+        for (const id of terms) docHasTerm[id] = 0;
       }
       out.sort((a, b) => b.score - a.score || a.factCheckId.localeCompare(b.factCheckId));
       return out;
     },
   };
+}
+
+// Rounding to 3 decimals can lift a score by 0.0005; the bound must stay above what is reported.
+const BOUND_MARGIN = 0.001;
+
+function betterCand(score: number, ci: number, y: { ci: number; score: number }): boolean {
+  return score > y.score || (score === y.score && ci < y.ci);
+}
+
+interface WindowData {
+  /** Content keys of the window in order. */
+  keys: string[];
+  /** Content key → diacritic signatures of its occurrences in the window. */
+  present: Map<string, Array<string | null>>;
+  bigrams: Set<string>;
+  /** First position of each key in `keys`. */
+  pos: Map<string, number>;
+}
+
+/** A document analysed once, with what every candidate's verification shares: windows, key sets, cues. */
+class DocContext {
+  readonly contentKeys: string[] = [];
+  readonly keySet: Set<string>;
+  readonly hasChain: boolean;
+  private readonly windows = new Map<number, WindowData>();
+  private readonly fuzzy = new Map<string, boolean>();
+  private allChainCache: string[] | null = null;
+  constructor(readonly a: Analysis) {
+    for (const t of a.toks) if (isContent(t)) this.contentKeys.push(t.key);
+    this.keySet = new Set(this.contentKeys);
+    this.hasChain = a.cues.some((h) => h.kind === 'chain');
+  }
+
+  /** Whether a name/place key (absent from the text) is one letter off a key of the text. */
+  fuzzyPossible(e: string): boolean {
+    if (e.length < 3) return false;
+    let hit = this.fuzzy.get(e);
+    if (hit === undefined) {
+      hit = false;
+      for (const p of this.keySet) {
+        if (p.length >= 3 && p[0] === e[0] && within1(p, e)) {
+          hit = true;
+          break;
+        }
+      }
+      this.fuzzy.set(e, hit);
+    }
+    return hit;
+  }
+
+  /** Content keys, signatures, bigrams and first positions of toks[first, end), computed once per range. */
+  window(first: number, end: number): WindowData {
+    const id = first * 0x100000 + end;
+    let w = this.windows.get(id);
+    if (w !== undefined) return w;
+    const keys: string[] = [];
+    const present = new Map<string, Array<string | null>>();
+    const toks = this.a.toks;
+    for (let i = first; i < end; i++) {
+      const t = toks[i];
+      if (t === undefined || !isContent(t)) continue;
+      keys.push(t.key);
+      const list = present.get(t.key);
+      if (list === undefined) present.set(t.key, [t.sig]);
+      else list.push(t.sig);
+    }
+    const bigrams = new Set<string>();
+    for (let i = 0; i + 1 < keys.length; i++) bigrams.add(`${keys[i]}_${keys[i + 1]}`);
+    const pos = new Map<string, number>();
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (!pos.has(k)) pos.set(k, i);
+    }
+    w = { keys, present, bigrams, pos };
+    this.windows.set(id, w);
+    return w;
+  }
+
+  /** Distinct chain cues of the whole text, in order. */
+  allChain(): string[] {
+    if (this.allChainCache === null) this.allChainCache = [...new Set(this.a.cues.filter((h) => h.kind === 'chain').map((h) => h.phrase))];
+    return this.allChainCache;
+  }
 }
 
 function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, maxIdf: number): PreparedClaim {
@@ -361,19 +581,15 @@ interface WindowScore {
   credit: Map<string, number>;
 }
 
-function scoreWindow(c: PreparedClaim, doc: Analysis, from: number, to: number): WindowScore {
-  const first = doc.sentences[from]?.firstTok ?? 0;
-  const end = doc.sentences[to - 1]?.endTok ?? first;
-  const keys: string[] = [];
-  const present = new Map<string, Array<string | null>>();
-  for (let i = first; i < end; i++) {
-    const t = doc.toks[i];
-    if (t === undefined || !isContent(t)) continue;
-    keys.push(t.key);
-    const list = present.get(t.key) ?? [];
-    list.push(t.sig);
-    present.set(t.key, list);
-  }
+/**
+ * Scores the claim against toks[first, end) (sentences [from, to)). With `upper`, a name/place credit
+ * by spelling (joined, one letter off) never lowers one by presence and order counts as complete:
+ * over the whole text, that bounds every window's base from above.
+ */
+function scoreWindow(c: PreparedClaim, doc: DocContext, from: number, to: number, first: number, end: number, upper: boolean): WindowScore {
+  const win = doc.window(first, end);
+  const present = win.present;
+  const toneless = doc.a.toneless;
   const found = new Set<string>();
   const credit = new Map<string, number>();
   for (const k of c.content.keys()) {
@@ -382,19 +598,24 @@ function scoreWindow(c: PreparedClaim, doc: Analysis, from: number, to: number):
     found.add(k);
     // With diacritics on both sides, a match on the folded key alone ("giá" for "giả") is weak.
     const claimSigs = c.sigs.get(k);
-    const exact =
-      doc.toneless || claimSigs === undefined || claimSigs.has(null) ||
-      docSigs.some((sg) => sg === null || claimSigs.has(sg));
+    let exact = toneless || claimSigs === undefined || claimSigs.has(null);
+    for (let i = 0; !exact && i < docSigs.length; i++) {
+      const sg = docSigs[i] as string | null;
+      exact = sg === null || claimSigs?.has(sg) === true;
+    }
     credit.set(k, exact ? 1 : FOLDED_ONLY_CREDIT);
   }
   // Names and places written differently: joined ("Kontum") or one letter off ("Đắc Lắc").
   for (const [joined, x, y] of c.entityJoins) {
     if (present.has(joined)) {
-      for (const k of [x, y]) if (!credit.has(k)) credit.set(k, 0.9);
+      if (upper || !credit.has(x)) credit.set(x, Math.max(0.9, upper ? (credit.get(x) ?? 0) : 0));
+      if (upper || !credit.has(y)) credit.set(y, Math.max(0.9, upper ? (credit.get(y) ?? 0) : 0));
     }
   }
   for (const e of c.entities) {
-    if (credit.has(e) || e.length < 3) continue;
+    if (e.length < 3) continue;
+    const had = credit.get(e);
+    if (had !== undefined && (!upper || had >= 0.8)) continue;
     for (const p of present.keys()) {
       if (p.length >= 3 && p[0] === e[0] && within1(p, e)) {
         credit.set(e, 0.8);
@@ -406,35 +627,39 @@ function scoreWindow(c: PreparedClaim, doc: Analysis, from: number, to: number):
   for (const [k, w] of c.content) cov += w * (credit.get(k) ?? 0);
   let anc = 0;
   for (const [k, w] of c.anchors) anc += w * (credit.get(k) ?? 0);
-  const docBigrams = new Set(bigramsOf(keys));
   let bi = 0;
-  for (const b of c.bigrams) if (docBigrams.has(b)) bi++;
-  // Order: longest increasing run of first positions, in claim order.
-  const pos = new Map<string, number>();
-  keys.forEach((k, i) => {
-    if (!pos.has(k)) pos.set(k, i);
-  });
-  const seq = c.contentOrder.filter((k) => pos.has(k)).map((k) => pos.get(k) as number);
-  const order = seq.length > 0 ? lisLength(seq) / seq.length : 0;
+  for (const b of c.bigrams) if (win.bigrams.has(b)) bi++;
+  let order = 1;
+  if (!upper) {
+    // Order: longest increasing run of first positions, in claim order.
+    const seq: number[] = [];
+    for (const k of c.contentOrder) {
+      const p = win.pos.get(k);
+      if (p !== undefined) seq.push(p);
+    }
+    order = seq.length > 0 ? lisLength(seq) / seq.length : 0;
+  }
   const coverage = cov / c.totalWeight;
   // Both halves of the claim must be there: a related statement shares the subject or the setting,
   // not what the claim says about it.
   const half = Math.ceil(c.contentOrder.length / 2);
-  const halfCov = (keysOfHalf: string[]): number => {
-    let got = 0;
-    let all = 0;
-    for (const k of keysOfHalf) {
-      const w = c.content.get(k) ?? 0;
-      all += w;
-      got += w * (credit.get(k) ?? 0);
-    }
-    return all > 0 ? got / all : 0;
-  };
-  const balance = Math.min(halfCov(c.contentOrder.slice(0, half)), halfCov(c.contentOrder.slice(half)));
+  const balance = Math.min(halfCov(c, credit, 0, half), halfCov(c, credit, half, c.contentOrder.length));
   const bigrams = c.bigrams.size > 0 ? bi / c.bigrams.size : coverage;
   const anchors = anc / c.anchorWeight;
   const base = 0.35 * coverage + 0.2 * bigrams + 0.2 * anchors + 0.15 * balance + 0.1 * order * coverage;
   return { from, to, base, coverage, bigrams, anchors, order, balance, found, credit };
+}
+
+function halfCov(c: PreparedClaim, credit: ReadonlyMap<string, number>, from: number, to: number): number {
+  let got = 0;
+  let all = 0;
+  for (let i = from; i < to; i++) {
+    const k = c.contentOrder[i] as string;
+    const w = c.content.get(k) ?? 0;
+    all += w;
+    got += w * (credit.get(k) ?? 0);
+  }
+  return all > 0 ? got / all : 0;
 }
 
 function lisLength(seq: number[]): number {
@@ -452,25 +677,40 @@ function lisLength(seq: number[]): number {
   return tails.length;
 }
 
-function verify(c: PreparedClaim, doc: Analysis, retrieval: number): ClaimMatch | null {
+function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold: number): ClaimMatch | null {
+  const doc = ctx.a;
   // Sentences holding at least one claim term; windows start and end on such sentences.
   const hitSentences: number[] = [];
-  doc.sentences.forEach((s, si) => {
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si] as Analysis['sentences'][number];
     for (let i = s.firstTok; i >= 0 && i < s.endTok; i++) {
-      if (c.content.has((doc.toks[i] as { key: string }).key)) {
+      if (c.content.has((doc.toks[i] as Tok).key)) {
         hitSentences.push(si);
-        return;
+        break;
       }
     }
-  });
+  }
   if (hitSentences.length === 0) return null;
+  // The whole text bounds every window's base; the rest of the score only lowers it (or adds the
+  // chain bonus), so a claim that cannot reach the threshold is dropped before scoring windows.
+  const all = scoreWindow(c, ctx, 0, doc.sentences.length, 0, doc.toks.length, true);
+  let bound = all.base;
+  if (c.entities.size > 0) {
+    let entCredit = 0;
+    for (const e of c.entities) entCredit += all.credit.get(e) ?? 0;
+    bound *= 0.6 + 0.4 * (entCredit / c.entities.size);
+  }
+  if (ctx.hasChain) bound = Math.min(1, bound * 1.1 + 0.02);
+  if (bound < threshold - BOUND_MARGIN) return null;
   let best: WindowScore | null = null;
   for (let hi = 0; hi < hitSentences.length; hi++) {
     const from = hitSentences[hi] as number;
     for (let hj = hi; hj < hitSentences.length; hj++) {
       const last = hitSentences[hj] as number;
       if (last - from >= 3) break;
-      const w = scoreWindow(c, doc, from, last + 1);
+      const first = doc.sentences[from]?.firstTok ?? 0;
+      const end = doc.sentences[last]?.endTok ?? first;
+      const w = scoreWindow(c, ctx, from, last + 1, first, end, false);
       // A longer window must earn its extra sentences.
       if (best === null || w.base > best.base + 0.02 * (w.to - w.from - (best.to - best.from))) best = w;
     }
@@ -500,7 +740,7 @@ function verify(c: PreparedClaim, doc: Analysis, retrieval: number): ClaimMatch 
     const small = sp !== undefined && sp.endTok - sp.firstTok <= 8;
     if ((inPassage || small) && isQuestionSentence(doc, s)) questionCues.push(doc.raw.slice(sp?.start ?? 0, sp?.end ?? 0).includes('?') ? '?' : 'khong (cuoi cau)');
   }
-  const allChain = [...new Set(doc.cues.filter((h) => h.kind === 'chain').map((h) => h.phrase))];
+  const allChain = [...ctx.allChain()];
 
   const pFrom = sents[best.from]?.firstTok ?? 0;
   const pTo = sents[best.to - 1]?.endTok ?? pFrom;
