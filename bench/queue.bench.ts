@@ -204,6 +204,25 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
   if (r.non2xx || r.errors) figures[`${name}_failed_requests`] = r.non2xx + r.errors;
 }
 
+/** The bounded queue query must return what sorting every open case returns (first page, next page, filtered). */
+async function checkSameAsFullSort(db: Db): Promise<void> {
+  const asOf = new Date();
+  const prio = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
+  const full = async (extra: ReturnType<typeof sql>) =>
+    (await sql<{ id: number; p: number }>`select id, ${prio} as p from review_cases where state = 'open' ${extra} order by p desc, id limit 50`.execute(db)).rows;
+  const first = await listQueue(db, { states: ['open'] }, { asOf, limit: 50 });
+  const expectFirst = await full(sql``);
+  const last = first[first.length - 1]!;
+  const next = await listQueue(db, { states: ['open'] }, { asOf, after: { asOf, priority: last.priority, id: last.id }, limit: 50 });
+  const expectNext = await full(sql`and (${prio} < ${last.priority} or (${prio} = ${last.priority} and id > ${last.id}))`);
+  const filtered = await listQueue(db, { states: ['open'], categories: ['scam-fraud', 'personal-data'], claim: 'unclaimed' }, { asOf, limit: 50 });
+  const expectFiltered = await full(sql`and category in ('scam-fraud', 'personal-data') and (claimed_by is null or claim_expires_at < ${asOf}::timestamptz)`);
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id).join(',');
+  for (const [name, got, want] of [['first', first, expectFirst], ['next', next, expectNext], ['filtered', filtered, expectFiltered]] as const) {
+    if (ids(got) !== ids(want)) throw new Error(`queue ${name} page differs from the full sort`);
+  }
+}
+
 async function measure(ctx: AppContext, base: string, figures: Record<string, number | string>): Promise<void> {
   const db = ctx.db;
   const now = new Date();
@@ -215,6 +234,8 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   for (let i = 0; i < 10; i++) samples.push((await timed(() => listQueue(db, filters, { asOf: new Date(), limit: 50 })))[1]);
   samples.sort((a, b) => a - b);
   figures.query_first_page_median_ms = Math.round(samples[5]! * 10) / 10;
+
+  await checkSameAsFullSort(db);
 
   // Cursors of pages 2..21, read once; their asOf keeps them valid during the run.
   const cursors: string[] = [];

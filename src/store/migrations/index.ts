@@ -4,6 +4,7 @@ import * as factchecks from './20261128T2050-factchecks.js';
 import * as campaigns from './20261128T2055-campaigns.js';
 import * as review from './20261128T2100-review.js';
 import * as policy from './20261128T2110-policy.js';
+import * as queueIndexes from './20261128T2200-queue-indexes.js';
 
 /** Every migration, by timestamped name. Append only: never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T2055-campaigns': campaigns,
   '20261128T2100-review': review,
   '20261128T2110-policy': policy,
+  '20261128T2200-queue-indexes': queueIndexes,
 };

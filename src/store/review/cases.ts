@@ -1,5 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbOrTrx, Trx } from '../db.js';
+import type { Database } from '../schema.js';
 import type { ReviewCasesTable } from './tables/cases.js';
 
 /** A case as stored; the review stage narrows the string unions. */
@@ -160,9 +161,35 @@ export interface QueueCursor {
   id: number;
 }
 
+// Index expressions of migration 20261128T2200-queue-indexes (keep the text equal, or the planner
+// cannot use the indexes). For a case opened by time T: priority = slope × (T in hours − due line).
+const QUEUE_SLOPE = sql<number>`(base_priority / nullif(sla_hours, 0))`;
+const QUEUE_DUE_LINE = sql<number>`(date_part('epoch', opened_at - timestamptz '2000-01-01 00:00:00+00') / 3600 - sla_hours)`;
+const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+
+function queueWhere(f: QueueFilter, asOf: Date) {
+  return (eb: ExpressionBuilder<Database, 'review_cases'>) => {
+    const c: Array<Expression<SqlBool>> = [eb('state', 'in', [...f.states])];
+    if (f.categories?.length) c.push(eb('category', 'in', [...f.categories]));
+    if (f.outletId) c.push(eb('outlet_id', '=', f.outletId));
+    if (f.source) c.push(eb('source', '=', f.source));
+    if (f.claim === 'unclaimed') c.push(eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<', asOf)]));
+    if (f.claim === 'mine' && f.actor) c.push(eb('claimed_by', '=', f.actor), eb('claim_expires_at', '>=', asOf));
+    if (f.overdue) c.push(sql<boolean>`opened_at + make_interval(hours => sla_hours) < ${asOf}::timestamptz`);
+    return eb.and(c);
+  };
+}
+
 /**
  * The queue, highest priority first: base priority × (1 + age / SLA), evaluated at `asOf` so that
  * keyset pagination is stable while the queue ages (the cursor carries `asOf`).
+ *
+ * The order changes with time, so no index holds it; sorting every open case per page cost ~300 ms
+ * at 100k open cases (bench/queue.bench.ts). Instead: a probe of the cases with the steepest slope and
+ * the earliest due line gives θ, a lower bound of the page's last priority; since priority = slope ×
+ * (T − due line), a case can reach θ only if slope ≥ θ / (T − earliest due line) and due line ≤
+ * T − θ / steepest slope, two index ranges. Cases opened after `asOf` (age clamped to 0) are added
+ * as they are. The result is the same as sorting everything; without a usable θ it does just that.
  */
 export async function listQueue(
   db: DbOrTrx,
@@ -171,16 +198,40 @@ export async function listQueue(
 ): Promise<Array<StoredCase & { priority: number }>> {
   const asOf = page.after?.asOf ?? page.asOf;
   const priority = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
-  let q = db.selectFrom('review_cases').selectAll().select(priority.as('priority')).where('state', 'in', [...f.states]);
-  if (f.categories?.length) q = q.where('category', 'in', [...f.categories]);
-  if (f.outletId) q = q.where('outlet_id', '=', f.outletId);
-  if (f.source) q = q.where('source', '=', f.source);
-  if (f.claim === 'unclaimed') q = q.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<', asOf)]));
-  if (f.claim === 'mine' && f.actor) q = q.where('claimed_by', '=', f.actor).where('claim_expires_at', '>=', asOf);
-  if (f.overdue) q = q.where(sql<boolean>`opened_at + make_interval(hours => sla_hours) < ${asOf}::timestamptz`);
-  if (page.after) {
-    const a = page.after;
-    q = q.where((eb) => eb.or([eb(priority, '<', a.priority), eb.and([eb(priority, '=', a.priority), eb('id', '>', a.id)])]));
+  const where = queueWhere(f, asOf);
+  const afterCursor = (eb: ExpressionBuilder<Database, 'review_cases'>) => {
+    const a = page.after!;
+    return eb.or([eb(priority, '<', a.priority), eb.and([eb(priority, '=', a.priority), eb('id', '>', a.id)])]);
+  };
+  let q = db.selectFrom('review_cases').selectAll().select(priority.as('priority')).where(where);
+  if (page.after) q = q.where(afterCursor);
+
+  const probeSize = Math.max(200, page.limit * 4);
+  const probe = db
+    .selectFrom('review_cases')
+    .select(priority.as('priority'))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom((sub) => sub.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_SLOPE, 'desc').limit(probeSize).as('s'))
+        .select('s.id')
+        .union(eb.selectFrom((sub) => sub.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(probeSize).as('d')).select('d.id')),
+    );
+  const probed = await (page.after ? probe.where(afterCursor) : probe).orderBy(priority, 'desc').limit(page.limit).execute();
+  const theta = probed.length === page.limit ? Number(probed[probed.length - 1]!.priority) * (1 - 1e-9) : 0;
+  // Sequential: `db` may be a transaction (one connection).
+  const earliest = theta > 0 ? await db.selectFrom('review_cases').select(QUEUE_DUE_LINE.as('v')).where(where).orderBy(QUEUE_DUE_LINE).limit(1).executeTakeFirst() : undefined;
+  const steepest = earliest
+    ? await db.selectFrom('review_cases').select(QUEUE_SLOPE.as('v')).where(where).where(QUEUE_SLOPE, 'is not', null).orderBy(QUEUE_SLOPE, 'desc').limit(1).executeTakeFirst()
+    : undefined;
+  const nowHours = (asOf.getTime() - EPOCH_2000_MS) / 3600_000;
+  const span = earliest ? nowHours - Number(earliest.v) : 0;
+  const maxSlope = steepest ? Number(steepest.v) : 0;
+  if (span > 0 && maxSlope > 0) {
+    const minSlope = theta / span;
+    const maxDueLine = nowHours - theta / maxSlope;
+    q = q.where((eb) =>
+      eb.or([eb.and([eb(QUEUE_SLOPE, '>=', minSlope), eb(QUEUE_DUE_LINE, '<=', maxDueLine)]), eb('opened_at', '>', asOf)]),
+    );
   }
   const rows = await q.orderBy(priority, 'desc').orderBy('id').limit(page.limit).execute();
   return rows.map((r) => ({ ...toStoredCase(r), priority: Number(r.priority) }));
