@@ -45,4 +45,15 @@ describe('matchKey', () => {
   it('fixes legacy encodings in the key', () => {
     expect(matchKey('Coäng hoøa')).toBe('cong hoa');
   });
+  it('gives a joined chain the raw span from its first to its last piece, tone mark included', () => {
+    expect(keyTokens('xem đ.m nó')[1]).toEqual({ key: 'dm', start: 4, end: 7 });
+    expect(keyTokens('di~ nha')[0]).toEqual({ key: 'di', start: 0, end: 3 });
+    expect(keyTokens('l.o.n?')).toEqual([{ key: 'lon', start: 0, end: 6 }]);
+    // After one piece a "?" ends the question instead.
+    expect(matchKey('ok a?')).toBe('ok a');
+  });
+  it('reads one-letter forms next to a chain as words, and not between numbers', () => {
+    expect(matchKey('đ.m j đâu')).toBe('dm gi dau');
+    expect(matchKey('5 j 6')).toBe('5 j 6');
+  });
 });
