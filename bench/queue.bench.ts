@@ -205,7 +205,7 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
 }
 
 /** The bounded queue query must return what sorting every open case returns (first page, next page, filtered). */
-async function checkSameAsFullSort(db: Db): Promise<void> {
+export async function checkSameAsFullSort(db: Db): Promise<void> {
   const asOf = new Date();
   const prio = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
   const full = async (extra: ReturnType<typeof sql>) =>

@@ -206,27 +206,46 @@ export async function listQueue(
   let q = db.selectFrom('review_cases').selectAll().select(priority.as('priority')).where(where);
   if (page.after) q = q.where(afterCursor);
 
-  const probeSize = Math.max(200, page.limit * 4);
-  const probe = db
-    .selectFrom('review_cases')
-    .select(priority.as('priority'))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom((sub) => sub.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_SLOPE, 'desc').limit(probeSize).as('s'))
-        .select('s.id')
-        .union(eb.selectFrom((sub) => sub.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(probeSize).as('d')).select('d.id')),
-    );
-  const probed = await (page.after ? probe.where(afterCursor) : probe).orderBy(priority, 'desc').limit(page.limit).execute();
-  const theta = probed.length === page.limit ? Number(probed[probed.length - 1]!.priority) * (1 - 1e-9) : 0;
+  // θ is only a bound, so the probe ranks by a float8 twin of `priority` (extract() is numeric and
+  // costs ~10x more; the two differ by far less than the 1e-9 margin taken below).
+  const approx = sql<number>`base_priority * (1 + greatest(0, date_part('epoch', ${asOf}::timestamptz - opened_at)) / (sla_hours * 3600))`;
+  const probeSize = Math.max(100, page.limit * 2);
+  const bySlope = (maxDueLine: number | null) =>
+    db
+      .selectFrom('review_cases')
+      .select('id')
+      .where(where)
+      .$if(maxDueLine !== null, (w) => w.where(QUEUE_DUE_LINE, '<=', maxDueLine!))
+      .orderBy(QUEUE_SLOPE, 'desc')
+      .limit(probeSize);
+  const byDueLine = db.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(probeSize);
+  /** The page.limit-th best priority among the probed cases (a lower bound of the page's last one), or 0. */
+  const probeTheta = async (ids: ReturnType<typeof bySlope>, more?: typeof byDueLine): Promise<number> => {
+    let probe = db
+      .selectFrom('review_cases')
+      .select(approx.as('priority'))
+      .where('id', 'in', (eb) => {
+        const first = eb.selectFrom(ids.as('s')).select('s.id');
+        return more ? first.union(eb.selectFrom(more.as('d')).select('d.id')) : first;
+      });
+    if (page.after) probe = probe.where(afterCursor);
+    const probed = await probe.orderBy(approx, 'desc').limit(page.limit).execute();
+    return probed.length === page.limit ? Number(probed[probed.length - 1]!.priority) * (1 - 1e-9) : 0;
+  };
   // Sequential: `db` may be a transaction (one connection).
-  const earliest = theta > 0 ? await db.selectFrom('review_cases').select(QUEUE_DUE_LINE.as('v')).where(where).orderBy(QUEUE_DUE_LINE).limit(1).executeTakeFirst() : undefined;
-  const steepest = earliest
-    ? await db.selectFrom('review_cases').select(QUEUE_SLOPE.as('v')).where(where).where(QUEUE_SLOPE, 'is not', null).orderBy(QUEUE_SLOPE, 'desc').limit(1).executeTakeFirst()
-    : undefined;
+  const extremes = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('review_cases').select(QUEUE_DUE_LINE.as('v')).where(where).orderBy(QUEUE_DUE_LINE).limit(1).as('earliest'),
+      eb.selectFrom('review_cases').select(QUEUE_SLOPE.as('v')).where(where).where(QUEUE_SLOPE, 'is not', null).orderBy(QUEUE_SLOPE, 'desc').limit(1).as('steepest'),
+    ])
+    .executeTakeFirstOrThrow();
   const nowHours = (asOf.getTime() - EPOCH_2000_MS) / 3600_000;
-  const span = earliest ? nowHours - Number(earliest.v) : 0;
-  const maxSlope = steepest ? Number(steepest.v) : 0;
-  if (span > 0 && maxSlope > 0) {
+  const span = extremes.earliest === null ? 0 : nowHours - Number(extremes.earliest);
+  const maxSlope = extremes.steepest === null ? 0 : Number(extremes.steepest);
+  let theta = span > 0 && maxSlope > 0 ? await probeTheta(bySlope(null), byDueLine) : 0;
+  if (theta > 0) {
+    // A second, sharper probe: the steepest cases among those old enough to reach the first bound.
+    theta = Math.max(theta, await probeTheta(bySlope(nowHours - theta / maxSlope)));
     const minSlope = theta / span;
     const maxDueLine = nowHours - theta / maxSlope;
     q = q.where((eb) =>
