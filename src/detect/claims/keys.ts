@@ -77,18 +77,18 @@ export function claimKeyTokens(raw: string): KeyToken[] {
 }
 
 // Folding and signatures cost Unicode normalisation; syllables repeat a lot, so results are memoised.
-const memo = new Map<string, { keys: string[]; sig: string | null }>();
+// Keyed by the surface alone (no key string to build per token); the core key is checked on a hit.
+const memo = new Map<string, { coreKey: string; info: { keys: string[]; sig: string | null } }>();
 
 function surfaceInfo(surface: string, coreKey: string): { keys: string[]; sig: string | null } {
-  const id = `${surface}\u0000${coreKey}`;
-  const hit = memo.get(id);
-  if (hit !== undefined) return hit;
+  const hit = memo.get(surface);
+  if (hit !== undefined && hit.coreKey === coreKey) return hit.info;
   const key = /^\d/.test(coreKey) ? foldDiacritics(coreKey) : coreKey;
   const keys = /^\d/.test(key) ? [key] : expandKey(key);
   const plain = keys.length === 1 && keys[0] === foldDiacritics(surface).toLowerCase();
   const info = { keys, sig: plain ? diacriticSig(surface) : null };
   if (memo.size > 50_000) memo.clear();
-  memo.set(id, info);
+  memo.set(surface, { coreKey, info });
   return info;
 }
 

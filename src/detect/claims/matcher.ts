@@ -93,6 +93,13 @@ function bigramsOf(keys: string[]): string[] {
   return out;
 }
 
+/** The key and each form of it with one letter deleted: two keys within one edit share one of these. */
+function deletionVariants(k: string): string[] {
+  const out = [k];
+  for (let i = 0; i < k.length; i++) out.push(k.slice(0, i) + k.slice(i + 1));
+  return out;
+}
+
 /** Edit distance ≤ 1 (for names and places spelt differently: "dak lak" / "dac lac"). */
 function within1(a: string, b: string): boolean {
   if (a === b) return true;
@@ -230,7 +237,27 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   let avgLen = 0;
   for (const l of docLen) avgLen += l;
   avgLen = nClaims > 0 ? avgLen / nClaims : 1;
+  // Terms found in a large share of a big registry add little to BM25 but cost most of the time;
+  // verification still sees them.
+  const maxPostings = Math.max(2000, Math.floor(nClaims * 0.02));
   const acc = new Float64Array(nClaims);
+  // BM25's length normalisation per claim, computed as the per-posting formula did (same bits).
+  const normK = new Float64Array(nClaims);
+  for (let ci = 0; ci < nClaims; ci++) normK[ci] = K1 * (1 - B + (B * (docLen[ci] as number)) / avgLen);
+  // Each posting's BM25 contribution, computed once with the query-time expression (same bits), so
+  // retrieval only adds. Terms over the posting limit are never summed and keep none.
+  const postScore = new Float64Array(postDoc.length);
+  for (let t = 0; t < nTerms; t++) {
+    const from = postStart[t] as number;
+    const to = postStart[t + 1] as number;
+    const d = to - from;
+    if (d > maxPostings) continue;
+    const w = Math.log(1 + (nClaims - d + 0.5) / (d + 0.5));
+    for (let j = from; j < to; j++) {
+      const f = postTf[j] as number;
+      postScore[j] = (w * f * (K1 + 1)) / (f + (normK[postDoc[j] as number] as number));
+    }
+  }
   const prepared = new Map<number, PreparedClaim>();
   const preparedAt = (ci: number): PreparedClaim => {
     let c = prepared.get(ci);
@@ -243,14 +270,175 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     return c;
   };
 
-  // Terms found in a large share of a big registry add little to BM25 but cost most of the time;
-  // verification still sees them.
-  const maxPostings = Math.max(2000, Math.floor(nClaims * 0.02));
+
+  const isEntityOf = (ci: number, id: number): boolean => {
+    for (let j = entStart[ci] as number; j < (entStart[ci + 1] as number); j++) if (entIds[j] === id) return true;
+    return false;
+  };
+  // For the score bounds: each claim's distinct keys (first-occurrence order) and distinct bigrams,
+  // the weight of each half, and per term the largest share of a claim's weight it can carry.
+  const uniqStart = new Int32Array(nClaims + 1);
+  const uniqIds = new Int32Array(seqLen);
+  const halfAt = new Int32Array(nClaims);
+  const weightA = new Float64Array(nClaims);
+  const weightB = new Float64Array(nClaims);
+  const biStart = new Int32Array(nClaims + 1);
+  const biIds = new Int32Array(Math.max(0, seqLen - 1) + nClaims);
+  const maxShare = new Float64Array(nTerms);
+  // Distinctive terms (anchors: names/places plus the two rarest other keys). Ties with the second
+  // rarest all count as possible anchors; the anchor weight does not depend on which tie was taken.
+  const anchorStart = new Int32Array(nClaims + 1);
+  const anchorIds: number[] = [];
+  const anchorWeight = new Float64Array(nClaims);
+  const maxAnchorShare = new Float64Array(nUni);
+  {
+    const seen = new Int32Array(nTerms).fill(-1);
+    let u = 0;
+    let bcount = 0;
+    for (let ci = 0; ci < nClaims; ci++) {
+      uniqStart[ci] = u;
+      biStart[ci] = bcount;
+      const from = seqStart[ci] as number;
+      const to = seqStart[ci + 1] as number;
+      for (let j = from; j < to; j++) {
+        const id = seq[j] as number;
+        if (seen[id] === ci) continue;
+        seen[id] = ci;
+        uniqIds[u++] = id;
+      }
+      for (let j = from + 1; j < to; j++) {
+        const id = bigramIds.get(bigramKey(seq[j - 1] as number, seq[j] as number)) as number;
+        if (seen[id] === ci) continue;
+        seen[id] = ci;
+        biIds[bcount++] = id;
+      }
+      const nu = u - (uniqStart[ci] as number);
+      const half = Math.ceil(nu / 2);
+      halfAt[ci] = (uniqStart[ci] as number) + half;
+      let wa = 0;
+      let wb = 0;
+      for (let j = uniqStart[ci] as number; j < u; j++) {
+        if (j < (halfAt[ci] as number)) wa += uniW[uniqIds[j] as number] as number;
+        else wb += uniW[uniqIds[j] as number] as number;
+      }
+      weightA[ci] = wa;
+      weightB[ci] = wb;
+      const total = wa + wb || 1;
+      for (let j = uniqStart[ci] as number; j < u; j++) {
+        const id = uniqIds[j] as number;
+        maxShare[id] = Math.max(maxShare[id] as number, (uniW[id] as number) / total);
+      }
+      anchorStart[ci] = anchorIds.length;
+      let aw = 0;
+      for (let j = entStart[ci] as number; j < (entStart[ci + 1] as number); j++) {
+        anchorIds.push(entIds[j] as number);
+        aw += uniW[entIds[j] as number] as number;
+      }
+      let w1 = -1;
+      let w2 = -1;
+      for (let j = uniqStart[ci] as number; j < u; j++) {
+        const id = uniqIds[j] as number;
+        if (isEntityOf(ci, id)) continue;
+        const w = uniW[id] as number;
+        if (w > w1) {
+          w2 = w1;
+          w1 = w;
+        } else if (w > w2) w2 = w;
+      }
+      aw += (w1 > 0 ? w1 : 0) + (w2 > 0 ? w2 : 0);
+      for (let j = uniqStart[ci] as number; j < u; j++) {
+        const id = uniqIds[j] as number;
+        if (!isEntityOf(ci, id) && (uniW[id] as number) >= w2) anchorIds.push(id);
+      }
+      anchorWeight[ci] = aw || 1;
+      for (let j = anchorStart[ci] as number; j < anchorIds.length; j++) {
+        const id = anchorIds[j] as number;
+        maxAnchorShare[id] = Math.max(maxAnchorShare[id] as number, (uniW[id] as number) / (aw || 1));
+      }
+      const nb = bcount - (biStart[ci] as number);
+      for (let j = biStart[ci] as number; j < bcount; j++) {
+        const id = biIds[j] as number;
+        maxShare[id] = Math.max(maxShare[id] as number, 1 / nb);
+      }
+    }
+    uniqStart[nClaims] = u;
+    biStart[nClaims] = bcount;
+    anchorStart[nClaims] = anchorIds.length;
+  }
+  // Names/places of the whole registry by their one-deletion variants, and joined names, so a
+  // document can tell which of them it may credit by spelling without looking at any claim.
+  const entityByVariant = new Map<string, number[]>();
+  const entityByJoin = new Map<string, number[]>();
+  {
+    const done = new Set<number>();
+    for (const e of entIds) {
+      if (done.has(e)) continue;
+      done.add(e);
+      const k = termKeys[e] as string;
+      if (k.length < 3) continue;
+      for (const v of deletionVariants(k)) {
+        const list = entityByVariant.get(v);
+        if (list === undefined) entityByVariant.set(v, [e]);
+        else if (!list.includes(e)) list.push(e);
+      }
+    }
+    for (let j = 0; j < joinText.length; j++) {
+      const ids = [termIds.get(joinA[j] as string), termIds.get(joinB[j] as string)].filter((x): x is number => x !== undefined && x < nUni);
+      const list = entityByJoin.get(joinText[j] as string) ?? [];
+      for (const id of ids) if (!list.includes(id)) list.push(id);
+      entityByJoin.set(joinText[j] as string, list);
+    }
+  }
+
+  /**
+   * An upper bound of every claim's final score for this document: each claim term the document has
+   * (or may have by spelling) carries at most its largest share of a claim, each bigram its largest
+   * share; distinctive terms count in full; only the chain bonus raises. Below the threshold, no claim
+   * can match and retrieval is skipped.
+   */
+  function documentBound(terms: readonly number[], doc: DocContext): number {
+    let cov = 0;
+    let bi = 0;
+    let anc = 0;
+    for (const id of terms) {
+      if (id < nUni) {
+        cov += maxShare[id] as number;
+        anc += maxAnchorShare[id] as number;
+      } else bi += maxShare[id] as number;
+    }
+    for (const p of doc.keySet) {
+      const joined = entityByJoin.get(p);
+      if (joined !== undefined) {
+        for (const e of joined) {
+          if (docHasTerm[e] === 1) continue;
+          cov += maxShare[e] as number;
+          anc += maxAnchorShare[e] as number;
+        }
+      }
+      if (p.length < 3) continue;
+      for (const v of deletionVariants(p)) {
+        const list = entityByVariant.get(v);
+        if (list === undefined) continue;
+        for (const e of list) {
+          const k = termKeys[e] as string;
+          if (docHasTerm[e] === 0 && k[0] === p[0] && within1(p, k)) {
+            cov += maxShare[e] as number;
+            anc += maxAnchorShare[e] as number;
+          }
+        }
+      }
+    }
+    cov = Math.min(1, cov);
+    anc = Math.min(1, anc);
+    // A claim without bigrams scores its coverage as its bigram share.
+    bi = Math.max(Math.min(1, bi), cov);
+    const score = 0.35 * cov + 0.2 * bi + 0.2 * anc + 0.15 * cov + 0.1 * cov;
+    return doc.hasChain ? Math.min(1, score * 1.1 + 0.02) : score;
+  }
 
   // Per-document scratch, reset after each document: which unigram / bigram term ids occur.
   const docHasTerm = new Uint8Array(nTerms);
   // Per-candidate stamps (no clearing between candidates).
-  const seenStamp = new Int32Array(nTerms);
   const fuzzyStamp = new Int32Array(nUni);
   let stamp = 0;
 
@@ -281,13 +469,10 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const from = postStart[id] as number;
       const to = postStart[id + 1] as number;
       if (to - from > maxPostings) continue;
-      const d = to - from;
-      const w = Math.log(1 + (nClaims - d + 0.5) / (d + 0.5));
       for (let j = from; j < to; j++) {
         const ci = postDoc[j] as number;
-        const f = postTf[j] as number;
         if (acc[ci] === 0) touched.push(ci);
-        acc[ci] = (acc[ci] as number) + (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * (docLen[ci] as number)) / avgLen));
+        acc[ci] = (acc[ci] as number) + (postScore[j] as number);
       }
     }
     // Top-k by insertion into a short sorted list (touched can be tens of thousands long).
@@ -312,13 +497,10 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
    */
   function indexBound(ci: number, doc: DocContext): number {
     if (stamp >= 0x7ffffff0) {
-      seenStamp.fill(0);
       fuzzyStamp.fill(0);
       stamp = 0;
     }
     const fz = ++stamp;
-    const from = seqStart[ci] as number;
-    const to = seqStart[ci + 1] as number;
     const eFrom = entStart[ci] as number;
     const eTo = entStart[ci + 1] as number;
     // Names/places that may be credited without being present: joined or one letter off.
@@ -333,57 +515,40 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       if (x !== undefined && x < nUni) fuzzyStamp[x] = fz;
       if (y !== undefined && y < nUni) fuzzyStamp[y] = fz;
     }
-    const credit = (id: number): number => (docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0);
-    // Distinct keys in first-occurrence order, as the verifier's content map and halves.
-    const seen = ++stamp;
-    let nUnique = 0;
-    for (let j = from; j < to; j++) {
-      const id = seq[j] as number;
-      if (seenStamp[id] === seen) continue;
-      seenStamp[id] = seen;
-      nUnique++;
-    }
-    const half = Math.ceil(nUnique / 2);
-    const seen2 = ++stamp;
-    let idx = 0;
+    const uFrom = uniqStart[ci] as number;
+    const uHalf = halfAt[ci] as number;
+    const uTo = uniqStart[ci + 1] as number;
     let gotA = 0;
-    let allA = 0;
     let gotB = 0;
-    let allB = 0;
-    for (let j = from; j < to; j++) {
-      const id = seq[j] as number;
-      if (seenStamp[id] === seen2) continue;
-      seenStamp[id] = seen2;
-      const w = uniW[id] as number;
-      const cr = credit(id);
-      if (idx < half) {
-        allA += w;
-        gotA += w * cr;
-      } else {
-        allB += w;
-        gotB += w * cr;
-      }
-      idx++;
+    for (let j = uFrom; j < uTo; j++) {
+      const id = uniqIds[j] as number;
+      const cr = docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0;
+      if (cr === 0) continue;
+      if (j < uHalf) gotA += (uniW[id] as number) * cr;
+      else gotB += (uniW[id] as number) * cr;
     }
-    const total = allA + allB || 1;
-    const coverage = (gotA + gotB) / total;
+    const allA = weightA[ci] as number;
+    const allB = weightB[ci] as number;
+    const coverage = (gotA + gotB) / (allA + allB || 1);
     const balance = Math.min(allA > 0 ? gotA / allA : 0, allB > 0 ? gotB / allB : 0);
-    const seen3 = ++stamp;
-    let nBi = 0;
+    const bFrom = biStart[ci] as number;
+    const bTo = biStart[ci + 1] as number;
     let hitBi = 0;
-    for (let j = from + 1; j < to; j++) {
-      const id = bigramIds.get(bigramKey(seq[j - 1] as number, seq[j] as number)) as number;
-      if (seenStamp[id] === seen3) continue;
-      seenStamp[id] = seen3;
-      nBi++;
-      hitBi += docHasTerm[id] as number;
+    for (let j = bFrom; j < bTo; j++) hitBi += docHasTerm[biIds[j] as number] as number;
+    const bigrams = bTo > bFrom ? hitBi / (bTo - bFrom) : coverage;
+    let anc = 0;
+    for (let j = anchorStart[ci] as number; j < (anchorStart[ci + 1] as number); j++) {
+      const id = anchorIds[j] as number;
+      anc += (uniW[id] as number) * (docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0);
     }
-    const bigrams = nBi > 0 ? hitBi / nBi : coverage;
-    // Distinctive terms (anchors) are taken as found in full: the bound needs no claim analysis.
-    let score = 0.35 * coverage + 0.2 * bigrams + 0.2 + 0.15 * balance + 0.1 * coverage;
+    const anchors = Math.min(1, anc / (anchorWeight[ci] as number));
+    let score = 0.35 * coverage + 0.2 * bigrams + 0.2 * anchors + 0.15 * balance + 0.1 * coverage;
     if (eTo > eFrom) {
       let ent = 0;
-      for (let j = eFrom; j < eTo; j++) ent += credit(entIds[j] as number);
+      for (let j = eFrom; j < eTo; j++) {
+        const id = entIds[j] as number;
+        ent += docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0;
+      }
       score *= 0.6 + 0.4 * (ent / (eTo - eFrom));
     }
     return doc.hasChain ? Math.min(1, score * 1.1 + 0.02) : score;
@@ -401,8 +566,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const terms = docTerms(ctx.contentKeys);
       const out: ClaimMatch[] = [];
       try {
+        // Scores are reported rounded to 3 decimals; the margin keeps float noise on the safe side.
+        if (documentBound(terms, ctx) < th - BOUND_MARGIN) return [];
         for (const cand of retrieve(terms)) {
-          // Scores are reported rounded to 3 decimals; the margin keeps float noise on the safe side.
           if (indexBound(cand.ci, ctx) < th - BOUND_MARGIN) continue;
           const m = verify(preparedAt(cand.ci), ctx, cand.score, th);
           if (m !== null && m.score >= th) out.push(m);
