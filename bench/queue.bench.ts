@@ -212,9 +212,13 @@ export async function checkSameAsFullSort(db: Db): Promise<void> {
     (await sql<{ id: number; p: number }>`select id, ${prio} as p from review_cases where state = 'open' ${extra} order by p desc, id limit 50`.execute(db)).rows;
   const first = await listQueue(db, { states: ['open'] }, { asOf, limit: 50 });
   const expectFirst = await full(sql``);
-  const last = first[first.length - 1]!;
-  const next = await listQueue(db, { states: ['open'] }, { asOf, after: { asOf, priority: last.priority, id: last.id }, limit: 50 });
-  const expectNext = await full(sql`and (${prio} < ${last.priority} or (${prio} = ${last.priority} and id > ${last.id}))`);
+  // Ten pages by keyset against the first 500 of the full sort.
+  const next = [...first];
+  for (let i = 1; i < 10; i++) {
+    const last = next[next.length - 1]!;
+    next.push(...(await listQueue(db, { states: ['open'] }, { asOf, after: { asOf, priority: last.priority, id: last.id }, limit: 50 })));
+  }
+  const expectNext = (await sql<{ id: number }>`select id from review_cases where state = 'open' order by ${prio} desc, id limit 500`.execute(db)).rows;
   const filtered = await listQueue(db, { states: ['open'], categories: ['scam-fraud', 'personal-data'], claim: 'unclaimed' }, { asOf, limit: 50 });
   const expectFiltered = await full(sql`and category in ('scam-fraud', 'personal-data') and (claimed_by is null or claim_expires_at < ${asOf}::timestamptz)`);
   const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id).join(',');

@@ -209,18 +209,17 @@ export async function listQueue(
   // θ is only a bound, so the probe ranks by a float8 twin of `priority` (extract() is numeric and
   // costs ~10x more; the two differ by far less than the 1e-9 margin taken below).
   const approx = sql<number>`base_priority * (1 + greatest(0, date_part('epoch', ${asOf}::timestamptz - opened_at)) / (sla_hours * 3600))`;
-  const probeSize = Math.max(100, page.limit * 2);
-  const bySlope = (maxDueLine: number | null) =>
+  const bySlope = (size: number, maxDueLine: number | null) =>
     db
       .selectFrom('review_cases')
       .select('id')
       .where(where)
       .$if(maxDueLine !== null, (w) => w.where(QUEUE_DUE_LINE, '<=', maxDueLine!))
       .orderBy(QUEUE_SLOPE, 'desc')
-      .limit(probeSize);
-  const byDueLine = db.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(probeSize);
+      .limit(size);
+  const byDueLine = (size: number) => db.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(size);
   /** The page.limit-th best priority among the probed cases (a lower bound of the page's last one), or 0. */
-  const probeTheta = async (ids: ReturnType<typeof bySlope>, more?: typeof byDueLine): Promise<number> => {
+  const probeTheta = async (ids: ReturnType<typeof bySlope>, more?: ReturnType<typeof byDueLine>): Promise<number> => {
     let probe = db
       .selectFrom('review_cases')
       .select(approx.as('priority'))
@@ -242,10 +241,16 @@ export async function listQueue(
   const nowHours = (asOf.getTime() - EPOCH_2000_MS) / 3600_000;
   const span = extremes.earliest === null ? 0 : nowHours - Number(extremes.earliest);
   const maxSlope = extremes.steepest === null ? 0 : Number(extremes.steepest);
-  let theta = span > 0 && maxSlope > 0 ? await probeTheta(bySlope(null), byDueLine) : 0;
+  let theta = 0;
+  let size = Math.max(100, page.limit * 2);
+  // Deeper pages leave fewer probed cases after the cursor: probe wider before giving up the bound.
+  for (; span > 0 && maxSlope > 0 && size <= 10_000; size *= 8) {
+    theta = await probeTheta(bySlope(size, null), byDueLine(size));
+    if (theta > 0 || !page.after) break;
+  }
   if (theta > 0) {
     // A second, sharper probe: the steepest cases among those old enough to reach the first bound.
-    theta = Math.max(theta, await probeTheta(bySlope(nowHours - theta / maxSlope)));
+    theta = Math.max(theta, await probeTheta(bySlope(Math.max(100, page.limit * 2), nowHours - theta / maxSlope)));
     const minSlope = theta / span;
     const maxDueLine = nowHours - theta / maxSlope;
     q = q.where((eb) =>
