@@ -82,13 +82,9 @@ export function registerCheckCommand(program: Command): void {
       const config = configFrom(cmd);
       const fetcher = createHttpFetcher(config.fetch);
       try {
+        const detectors = await detectorsForCheck(config);
         const result = await checkTarget(
-          {
-            fetcher,
-            detectors: createDefaultDetectors({}),
-            clock: systemClock,
-            maxFileBytes: config.fetch.maxBodyBytes,
-          },
+          { fetcher, detectors, clock: systemClock, maxFileBytes: config.fetch.maxBodyBytes },
           target,
         );
         if (f.json) printJson(result);
