@@ -134,6 +134,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const entStart = new Int32Array(nClaims + 1);
   const entIds: number[] = [];
   const joinStart = new Int32Array(nClaims + 1);
+  // Joins are shared by many claims (the same place names): one table of distinct joins, ids per claim.
+  const joinOf: number[] = [];
+  const joinIndex = new Map<string, number>();
   const joinText: string[] = [];
   const joinA: string[] = [];
   const joinB: string[] = [];
@@ -150,7 +153,7 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   for (let ci = 0; ci < nClaims; ci++) {
     seqStart[ci] = seqLen;
     entStart[ci] = entIds.length;
-    joinStart[ci] = joinText.length;
+    joinStart[ci] = joinOf.length;
     const ik = indexKeys((usable[ci] as FactCheck).claim);
     for (const k of ik.keys) {
       const id = internId(k);
@@ -163,14 +166,22 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     }
     for (const e of ik.entities) entIds.push(internId(e));
     for (const [j, x, y] of ik.entityJoins) {
-      joinText.push(j);
-      joinA.push(x);
-      joinB.push(y);
+      const id3 = `${j}\u0000${x}\u0000${y}`;
+      let u = joinIndex.get(id3);
+      if (u === undefined) {
+        u = joinText.length;
+        joinIndex.set(id3, u);
+        joinText.push(j);
+        joinA.push(x);
+        joinB.push(y);
+      }
+      joinOf.push(u);
     }
   }
   seqStart[nClaims] = seqLen;
   entStart[nClaims] = entIds.length;
-  joinStart[nClaims] = joinText.length;
+  joinStart[nClaims] = joinOf.length;
+  joinIndex.clear();
   const nUni = termIds.size;
   // Bigram ids follow the unigram ids; a bigram is keyed by its two unigram ids.
   const bigramKey = (x: number, y: number): number => x * 0x400000 + y;
@@ -509,9 +520,10 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       if (docHasTerm[e] === 0 && doc.fuzzyPossible(termKeys[e] as string)) fuzzyStamp[e] = fz;
     }
     for (let j = joinStart[ci] as number; j < (joinStart[ci + 1] as number); j++) {
-      if (!doc.keySet.has(joinText[j] as string)) continue;
-      const x = termIds.get(joinA[j] as string);
-      const y = termIds.get(joinB[j] as string);
+      const u = joinOf[j] as number;
+      if (!doc.keySet.has(joinText[u] as string)) continue;
+      const x = termIds.get(joinA[u] as string);
+      const y = termIds.get(joinB[u] as string);
       if (x !== undefined && x < nUni) fuzzyStamp[x] = fz;
       if (y !== undefined && y < nUni) fuzzyStamp[y] = fz;
     }
