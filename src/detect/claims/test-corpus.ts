@@ -149,7 +149,7 @@ export function equivalenceCases(
   dev: readonly FactCheck[],
   posts: readonly string[],
 ): Array<{ name: string; registry: FactCheck[]; texts: string[]; threshold: number | undefined }> {
-  const texts = [...posts, ...neutralComments(150), ...mixedPosts([...posts, ...dev.map((f) => f.claim)], 200)];
+  const texts = [...posts, ...neutralComments(100), ...mixedPosts([...posts, ...dev.map((f) => f.claim)], 120)];
   const big = [...dev, ...synthesiseRegistry(dev, 1000 - dev.length)];
   return [
     { name: 'dev-default', registry: [...dev], texts, threshold: undefined },
