@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
-import { loadDefaultPackText } from '../../detect/policy/index.js';
+import { loadDefaultPack, loadDefaultPackText } from '../../detect/policy/index.js';
 import { exitCodeFor } from '../errors.js';
 import { registerPolicyCommands } from './policy.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kiemtin-policy-'));
 const good = join(dir, 'good.yaml');
 const bad = join(dir, 'bad.yaml');
-writeFileSync(good, loadDefaultPackText().replace('version: "2026.11.1"', 'version: "next"'));
+writeFileSync(good, loadDefaultPackText().replace(/^version: "[^"]+"$/m, 'version: "next"'));
 writeFileSync(bad, loadDefaultPackText().replace('score: 0.7\n', 'score: 70\n'));
 
 function setup() {
@@ -22,7 +22,7 @@ function setup() {
     loadDocuments: async () => [
       { id: 'd1', kind: 'comment', text: 'vào fb88.vip nạp 100k tặng 200k', title: null, url: null, parentId: null, author: null, outletType: null, publishedAt: null },
     ],
-    activePack: async () => ({ yaml: active, version: '2026.11.1' }),
+    activePack: async () => ({ yaml: active, version: loadDefaultPack().pack.version }),
     savePack: async (yaml) => {
       active = yaml;
     },
