@@ -44,4 +44,10 @@ describe('text properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('stays idempotent on a line that mixes VNI mojibake with teencode (found by the property above)', () => {
+    const once = normalizeDisplay('😂ko@abhoà.Vieät');
+    expect(normalizeDisplay(once)).toBe(once);
+    expect(once).toContain('không');
+  });
 });
