@@ -224,12 +224,7 @@ function legacyMask(t: string): number {
   let m = LEGACY_MASK.get(t);
   if (m === undefined) {
     m = 0;
-    for (let k = 0; k < CONVERTERS.length; k++) {
-      const convert = CONVERTERS[k] ?? ((x) => x);
-      if (validAfter(t, convert)) m |= 1 << k;
-      // Bits 4–7: the reading leaves the word as it is (VISCII shares many letters with Latin-1).
-      if (convert(t) === t) m |= 1 << (k + 4);
-    }
+    for (let k = 0; k < CONVERTERS.length; k++) if (validAfter(t, CONVERTERS[k] ?? ((x) => x))) m |= 1 << k;
     if (LEGACY_MASK.size >= 50_000) LEGACY_MASK.clear();
     LEGACY_MASK.set(t, m);
   }
@@ -339,27 +334,29 @@ function scoreLegacy(raw: string): { encoding: Encoding; confidence: number } {
   let asIs = 0;
   let tcvn3 = 0;
   let vni = 0;
+  let vniOnly = 0;
   let viscii = 0;
   for (const t of tokens) {
     const m = legacyMask(t);
-    // A word that is already a Vietnamese syllable counts for VNI only when VNI leaves it unchanged:
-    // VNI reads Unicode "không" as "khơng", and counting that let expanded teencode tip a mixed line
-    // over to VNI, which broke idempotency. (TCVN3 and VISCII readings of real Unicode words are rarely
-    // valid syllables, and their test sentences need the plain count.)
-    const valid = m & 1;
-    asIs += valid;
+    asIs += m & 1;
     tcvn3 += (m >> 1) & 1;
-    if (((m >> 2) & 1) === 1 && (!valid || ((m >> 6) & 1) === 1)) vni++;
+    vni += (m >> 2) & 1;
     viscii += (m >> 3) & 1;
+    // Words that are a syllable only when read as VNI (not already a Unicode syllable that VNI would
+    // change, as it reads "không" as "khơng").
+    if ((m & 1) === 0 && ((m >> 2) & 1) === 1) vniOnly++;
   }
-  const candidates: Array<[Encoding, number]> = [
-    ['tcvn3', tcvn3],
-    ['vni', vni],
-    ['viscii', viscii],
+  // [encoding, words valid under it, words that vouch for it]. VNI must be vouched for by words that
+  // are syllables only as VNI: otherwise expanded teencode ("ko" → "không") could tip a mixed line over
+  // to VNI on a second pass and break idempotency.
+  const candidates: Array<[Encoding, number, number]> = [
+    ['tcvn3', tcvn3, tcvn3],
+    ['vni', vni, vniOnly],
+    ['viscii', viscii, viscii],
   ];
   candidates.sort((a, b) => b[1] - a[1]);
-  const [enc, best] = candidates[0] ?? ['unicode', 0];
-  if (best > asIs && best >= 0.5 * tokens.length) return { encoding: enc, confidence: best / tokens.length };
+  const [enc, best, vouch] = candidates[0] ?? ['unicode', 0, 0];
+  if (best > asIs && vouch >= 0.5 * tokens.length) return { encoding: enc, confidence: best / tokens.length };
   return { encoding: 'unicode', confidence: asIs >= best ? 1 : 1 - best / tokens.length };
 }
 
