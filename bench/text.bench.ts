@@ -3,24 +3,8 @@
  * input) on one core, for comment-sized and article-sized text. Synthetic text, no dataset needed.
  */
 import type { BenchResult } from './run.js';
+import { textCorpus } from './text-corpus.js';
 import { foldDiacritics, keyTokens, matchKey, normalizeDisplay, tokenize } from '../src/text/index.js';
-
-const WORDS = [
-  'Hôm', 'nay', 'trời', 'đẹp', 'quá', 'ko', 'đc', 'mn', 'ơi', 'ae', 'mình', 'đi', 'chơi', 'nhé', 'thông', 'tin', 'sai', 'sự', 'thật',
-  'về', 'dịch', 'bệnh', 'lan', 'truyền', 'trên', 'mạng', 'xã', 'hội', 'k', 'biết', 'j', 'luôn', ':))', 'người', 'dân', 'phản', 'ánh',
-  'chính', 'quyền', 'địa', 'phương', 'đã', 'xác', 'minh', 'và', 'xử', 'lý', 'nghiêm', 'vs', 'cx', 'thế', 'nguuuu', 'https://abc.vn/x', '0912345678', '😂',
-];
-
-function makeText(words: number, seed: number): string {
-  let x = seed;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    out.push(WORDS[x % WORDS.length] ?? 'a');
-    if (x % 11 === 0) out.push('.');
-  }
-  return out.join(' ');
-}
 
 const ROUNDS = 5;
 
@@ -49,10 +33,10 @@ function measure(texts: readonly string[], fn: (s: string) => unknown, roundMs =
 
 /** Throughput figures for the text core. */
 export async function bench(): Promise<BenchResult> {
-  const comments = Array.from({ length: 2000 }, (_, i) => makeText(8 + (i % 30), i + 1));
-  const articles = Array.from({ length: 20 }, (_, i) => makeText(800 + i * 40, i + 7));
+  const { comments, articles } = textCorpus();
   const r = (n: number): number => Math.round(n * 100) / 100;
-  const avg = (ts: readonly string[]): number => Math.round(ts.reduce((a, t) => a + Buffer.byteLength(t), 0) / ts.length);
+  const avg = (ts: readonly string[]): number =>
+    Math.round(ts.reduce((a, t) => a + Buffer.byteLength(t), 0) / ts.length);
   const perS = (ts: readonly string[], mbPerS: number): number => Math.round((mbPerS * 1e6) / avg(ts));
   const figures: Record<string, number> = { comment_avg_bytes: avg(comments) };
   for (const [label, texts] of [
@@ -62,7 +46,9 @@ export async function bench(): Promise<BenchResult> {
     figures[`${label}_matchKey_MB_per_cpu_s`] = r(measure(texts, matchKey));
     figures[`${label}_keyTokens_MB_per_cpu_s`] = r(measure(texts, keyTokens));
     figures[`${label}_tokenize_MB_per_cpu_s`] = r(measure(texts, tokenize));
-    figures[`${label}_keyTokens_plus_tokenize_MB_per_cpu_s`] = r(measure(texts, (s) => [keyTokens(s), tokenize(s)]));
+    figures[`${label}_keyTokens_plus_tokenize_MB_per_cpu_s`] = r(
+      measure(texts, (s) => [keyTokens(s), tokenize(s)]),
+    );
     figures[`${label}_normalizeDisplay_MB_per_cpu_s`] = r(measure(texts, normalizeDisplay));
     figures[`${label}_foldDiacritics_MB_per_cpu_s`] = r(measure(texts, foldDiacritics));
     if (label === 'article') figures.article_avg_bytes = avg(articles);

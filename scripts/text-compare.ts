@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import * as NEW from '../src/text/index.js';
 import { parseCsv } from './text-lexnorm-csv.js';
+import { textCorpus } from '../bench/text-corpus.js';
 
 type Core = typeof NEW;
 const [oldDir, ...csvs] = process.argv.slice(2);
@@ -21,52 +22,122 @@ if (oldDir === undefined) {
 }
 const OLD = (await import(pathToFileURL(resolve(oldDir, 'index.ts')).href)) as Core;
 
-const WORDS = [
-  'Hôm', 'nay', 'trời', 'đẹp', 'quá', 'ko', 'đc', 'mn', 'ơi', 'ae', 'mình', 'đi', 'chơi', 'nhé', 'thông', 'tin', 'sai', 'sự', 'thật',
-  'về', 'dịch', 'bệnh', 'lan', 'truyền', 'trên', 'mạng', 'xã', 'hội', 'k', 'biết', 'j', 'luôn', ':))', 'người', 'dân', 'phản', 'ánh',
-  'chính', 'quyền', 'địa', 'phương', 'đã', 'xác', 'minh', 'và', 'xử', 'lý', 'nghiêm', 'vs', 'cx', 'thế', 'nguuuu', 'https://abc.vn/x', '0912345678', '😂',
-];
-function makeText(words: number, seed: number): string {
-  let x = seed;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    out.push(WORDS[x % WORDS.length] ?? 'a');
-    if (x % 11 === 0) out.push('.');
-  }
-  return out.join(' ');
-}
-const comments = Array.from({ length: 2000 }, (_, i) => makeText(8 + (i % 30), i + 1));
-const articles = Array.from({ length: 20 }, (_, i) => makeText(800 + i * 40, i + 7));
+const { comments, articles } = textCorpus();
 
 const real: string[] = [];
-for (const file of csvs) for (const row of parseCsv(readFileSync(file, 'utf8')).slice(1)) for (const cell of row) if (/\p{L}/u.test(cell)) real.push(cell);
+for (const file of csvs)
+  for (const row of parseCsv(readFileSync(file, 'utf8')).slice(1))
+    for (const cell of row) if (/\p{L}/u.test(cell)) real.push(cell);
 
 // Generated strings (fixed seed) aimed at the scanner's and the key's edge cases: chains, tones, context forms.
 const PIECES = [
-  'đ.m', 'd-m', 'd~i.t', 'l.o.n', 'di~', 'a?', 'đ.m?', 'v.c.l', 'x.y.z.w', 'ck', 'vk', 'tiền', 'j', 'r', 'z', 'v', 'ng', 'k', 'kg', '50', '50k',
-  '3,5tr', '0912 345 678', '+84912345678', '@Ngọc.Anh', '#HàNội', 'https://a.vn/x).', 'abc.com', 'a@b.vn', ':)))', '=]]', ':v', '^^', 'T_T',
-  'xD', '😂', '👨‍👩‍👧', '🇻🇳', '#️⃣', 'Vieät', 'Tie^\'ng', 'dda^u', 'hoa\u0300', '&amp;', '\u200b', 'Ð', 'ｋ', 'Cà phê', 'nguuuu', 'd1t',
-  'Привет', 'сặс', '.', ',', '-', '?', '!', '…', '\ud83d', '\udc00', '\t', '\n', 'KO', 'Đc', 'ntn', 'bt', 'dk',
+  'đ.m',
+  'd-m',
+  'd~i.t',
+  'l.o.n',
+  'di~',
+  'a?',
+  'đ.m?',
+  'v.c.l',
+  'x.y.z.w',
+  'ck',
+  'vk',
+  'tiền',
+  'j',
+  'r',
+  'z',
+  'v',
+  'ng',
+  'k',
+  'kg',
+  '50',
+  '50k',
+  '3,5tr',
+  '0912 345 678',
+  '+84912345678',
+  '@Ngọc.Anh',
+  '#HàNội',
+  'https://a.vn/x).',
+  'abc.com',
+  'a@b.vn',
+  ':)))',
+  '=]]',
+  ':v',
+  '^^',
+  'T_T',
+  'xD',
+  '😂',
+  '👨‍👩‍👧',
+  '🇻🇳',
+  '#️⃣',
+  'Vieät',
+  "Tie^'ng",
+  'dda^u',
+  'hoa\u0300',
+  '&amp;',
+  '\u200b',
+  'Ð',
+  'ｋ',
+  'Cà phê',
+  'nguuuu',
+  'd1t',
+  'Привет',
+  'сặс',
+  '.',
+  ',',
+  '-',
+  '?',
+  '!',
+  '…',
+  '\ud83d',
+  '\udc00',
+  '\t',
+  '\n',
+  'KO',
+  'Đc',
+  'ntn',
+  'bt',
+  'dk',
 ];
-const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 6 }));
+const piece = fc.oneof(
+  fc.constantFrom(...PIECES),
+  fc.string({ maxLength: 4 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+);
 const generated = fc.sample(
-  fc.tuple(fc.array(piece, { maxLength: 14 }), fc.constantFrom('', ' ', ' ', '.')).map(([a, sep]) => a.join(sep)),
+  fc
+    .tuple(fc.array(piece, { maxLength: 14 }), fc.constantFrom('', ' ', ' ', '.'))
+    .map(([a, sep]) => a.join(sep)),
   { numRuns: 20000, seed: 42 },
 );
 
 // Identity spans and null spans mean the same; compare what callers can observe.
-const show = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Int32Array ? Array.from(x) : x));
-const FNS = ['matchKey', 'keyTokens', 'tokenize', 'normalizeDisplay', 'sentences', 'detectEncoding', 'fixEncoding', 'foldDiacritics'] as const;
+const show = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x instanceof Int32Array ? Array.from(x) : x));
+const FNS = [
+  'matchKey',
+  'keyTokens',
+  'tokenize',
+  'normalizeDisplay',
+  'sentences',
+  'detectEncoding',
+  'fixEncoding',
+  'foldDiacritics',
+] as const;
 let diffs = 0;
 for (const s of [...comments, ...real, ...generated]) {
   for (const f of FNS) {
     const a = show((OLD[f] as (x: string) => unknown)(s));
     const b = show((NEW[f] as (x: string) => unknown)(s));
-    if (a !== b && diffs++ < 10) console.log(`DIFF ${f} ${JSON.stringify(s.slice(0, 80))}\n  old ${a.slice(0, 200)}\n  new ${b.slice(0, 200)}`);
+    if (a !== b && diffs++ < 10)
+      console.log(
+        `DIFF ${f} ${JSON.stringify(s.slice(0, 80))}\n  old ${a.slice(0, 200)}\n  new ${b.slice(0, 200)}`,
+      );
   }
 }
-console.log(`outputs compared on ${comments.length + real.length + generated.length} texts × ${FNS.length} functions: ${diffs} differences`);
+console.log(
+  `outputs compared on ${comments.length + real.length + generated.length} texts × ${FNS.length} functions: ${diffs} differences`,
+);
 
 function rate(texts: readonly string[], fn: (s: string) => unknown, ms: number): number {
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
@@ -89,7 +160,9 @@ const speedSets: Array<[string, readonly string[]]> = [
 // Re-decoded so they are flat strings, as from JSON or a database: the CSV parser builds them by
 // concatenation, and such strings made both versions up to 30% slower.
 if (csvs[0] !== undefined) {
-  const rows = parseCsv(readFileSync(csvs[0], 'utf8')).slice(1).map((r) => r[0] ?? '');
+  const rows = parseCsv(readFileSync(csvs[0], 'utf8'))
+    .slice(1)
+    .map((r) => r[0] ?? '');
   speedSets.push(['real', rows.filter((t) => t.length > 0).map((t) => Buffer.from(t).toString())]);
 }
 for (const [label, texts] of speedSets) {
@@ -108,6 +181,8 @@ for (const [label, texts] of speedSets) {
       rn.push(rate(texts, n, 300));
     }
     const [mo, mn] = [median(ro), median(rn)];
-    console.log(`${label} ${f.padEnd(17)} old ${mo.toFixed(2).padStart(6)} MB/cpu-s  new ${mn.toFixed(2).padStart(6)} MB/cpu-s  ×${(mn / mo).toFixed(2)}`);
+    console.log(
+      `${label} ${f.padEnd(17)} old ${mo.toFixed(2).padStart(6)} MB/cpu-s  new ${mn.toFixed(2).padStart(6)} MB/cpu-s  ×${(mn / mo).toFixed(2)}`,
+    );
   }
 }

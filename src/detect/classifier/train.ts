@@ -9,6 +9,7 @@ import type { FeatureConfig } from './features.js';
 import { accumulateLogits, decide, softmax } from './linear.js';
 import type { LinearModel } from './linear.js';
 import { macroF1 } from './metrics.js';
+import { seededRandom } from '../../core/random.js';
 
 export interface LabelledTexts {
   texts: string[];
@@ -71,16 +72,8 @@ export function encodeTexts(extractor: FeatureExtractor, data: LabelledTexts): E
   return { offsets, features: features.slice(0, used), labels: data.labels };
 }
 
-/** mulberry32: small, seedable, good enough for shuffling. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), under the name training code uses. */
+export const createRandom = seededRandom;
 
 function shuffle(rows: Int32Array, random: () => number): void {
   for (let i = rows.length - 1; i > 0; i--) {
@@ -294,7 +287,9 @@ export function trainModel(
     temperature,
     offsets: [...offsets],
   };
-  log(`out-of-fold macro-F1 ${report.cvMacroF1.toFixed(4)} (arg-max ${report.cvMacroF1Argmax.toFixed(4)}), T=${temperature.toFixed(3)}`);
+  log(
+    `out-of-fold macro-F1 ${report.cvMacroF1.toFixed(4)} (arg-max ${report.cvMacroF1Argmax.toFixed(4)}), T=${temperature.toFixed(3)}`,
+  );
   const fitted = opts.final === 'average' ? sum : fitWeights(encoded, all, k, extractor.buckets, opts);
   const model: LinearModel = {
     name,
@@ -317,4 +312,3 @@ export function weightsDigest(weights: Float32Array): string {
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
-

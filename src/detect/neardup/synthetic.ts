@@ -5,24 +5,72 @@
  * words the way real comments do.
  */
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../core/random.js';
 
-const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
+export { seededRandom };
+
+const ONSETS = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'nh',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'ia', 'iê', 'oa', 'ươ', 'uô'];
 const CODAS = ['', '', '', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u'];
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
-const COMMON = ['không', 'được', 'người', 'của', 'và', 'là', 'có', 'cho', 'với', 'những', 'rồi', 'gì', 'mình', 'cũng', 'này', 'một', 'các', 'đã'];
+const COMMON = [
+  'không',
+  'được',
+  'người',
+  'của',
+  'và',
+  'là',
+  'có',
+  'cho',
+  'với',
+  'những',
+  'rồi',
+  'gì',
+  'mình',
+  'cũng',
+  'này',
+  'một',
+  'các',
+  'đã',
+];
 // Teencode spellings a commenter might use for common words.
-const TEENCODE: Record<string, string> = { không: 'ko', được: 'dc', gì: 'j', rồi: 'r', với: 'vs', mình: 'mk', cũng: 'cx', người: 'ng' };
+const TEENCODE: Record<string, string> = {
+  không: 'ko',
+  được: 'dc',
+  gì: 'j',
+  rồi: 'r',
+  với: 'vs',
+  mình: 'mk',
+  cũng: 'cx',
+  người: 'ng',
+};
 
 export interface Vocabulary {
   words: string[];
@@ -88,7 +136,16 @@ export function makeText(v: Vocabulary, rnd: () => number, min = 8, max = 60): s
   return out.join(' ');
 }
 
-export const EDIT_KINDS = ['insert', 'delete', 'substitute', 'truncate', 'strip-diacritics', 'teencode', 'first-letter', 'stray-letter'] as const;
+export const EDIT_KINDS = [
+  'insert',
+  'delete',
+  'substitute',
+  'truncate',
+  'strip-diacritics',
+  'teencode',
+  'first-letter',
+  'stray-letter',
+] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** Applies one edit of the given kind to a text (a copy with small changes). */
@@ -172,7 +229,8 @@ export function* generateCorpus(opts: Partial<CorpusOptions> = {}): Generator<Sy
       const src = recent[Math.floor(rnd() * recent.length)] as { index: number; text: string };
       let text = src.text;
       const edits = 1 + Math.floor(rnd() * o.maxEdits);
-      for (let e = 0; e < edits; e++) text = editText(text, EDIT_KINDS[Math.floor(rnd() * EDIT_KINDS.length)] as EditKind, vocab, rnd);
+      for (let e = 0; e < edits; e++)
+        text = editText(text, EDIT_KINDS[Math.floor(rnd() * EDIT_KINDS.length)] as EditKind, vocab, rnd);
       yield { id: `d${i}`, text, author, outletId, publishedAt, copyOf: src.index };
     } else {
       const text = makeText(vocab, rnd, o.minWords, o.maxWords);
