@@ -5,12 +5,32 @@ import { listDocuments } from '../store/documents.js';
 import { listOutlets } from '../store/outlets.js';
 import type { ApiEnv } from './auth.js';
 import type { RouteInfo } from './routing.js';
+import { readStatic, UI_SECURITY_HEADERS, WEB_DIST_DIR } from './static.js';
 
 /**
- * A small read-only overview at `/` so a person can see the service working. Everything crawled is
- * hostile: it goes through hono/html's escaping, never into raw().
+ * The reviewer UI under `/ui/` (a React app built by `npm run build` into dist/web; docs/ui.md) and a
+ * small read-only overview at `/`. Everything crawled is hostile: the overview goes through
+ * hono/html's escaping, never into raw(); the UI renders it as React text under a strict CSP.
  */
-export function registerWebRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, routes: RouteInfo[]): void {
+export function registerWebRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, routes: RouteInfo[], webDir: string = WEB_DIST_DIR): void {
+  routes.push({ method: 'GET', path: '/ui/', permission: null });
+  app.get('/ui', (c) => c.redirect('/ui/', 301));
+  app.get('/ui/*', async (c) => {
+    for (const [name, value] of Object.entries(UI_SECURITY_HEADERS)) c.header(name, value);
+    const rest = c.req.path.slice('/ui/'.length);
+    // The app routes by the URL fragment, so every page is index.html; other paths are its files.
+    const file = await readStatic(webDir, rest === '' ? 'index.html' : rest);
+    if (!file) {
+      if (rest === '' || rest === 'index.html') {
+        return c.text('The reviewer UI is not built (dist/web/index.html is missing): run `npm run build` (or `npm ci`, which runs it), then reload.', 503);
+      }
+      return c.text(`No UI file ${c.req.path}`, 404);
+    }
+    c.header('content-type', file.type);
+    c.header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return c.body(file.body, 200);
+  });
+
   routes.push({ method: 'GET', path: '/', permission: null });
   app.get('/', async (c) => {
     const outlets = await listOutlets(ctx.db);
@@ -21,13 +41,15 @@ export function registerWebRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, rou
       .groupBy('category')
       .orderBy('category')
       .execute();
-    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    c.header('x-content-type-options', 'nosniff');
     return c.html(html`<!doctype html>
 <html lang="vi">
 <head><meta charset="utf-8"><title>kiemtin</title>
 <style>${raw(STYLE)}</style></head>
 <body>
 <h1>kiemtin <small>kiểm tin</small></h1>
+<p><a href="/ui/"><strong>Mở giao diện kiểm duyệt (reviewer UI) →</strong></a></p>
 <p>Kho: ${ctx.store.kind}. API: <a href="/openapi.json">/openapi.json</a> (cần token: <code>kiemtin tokens create</code>).</p>
 <h2>Phát hiện theo loại (findings by category)</h2>
 <ul>${counts.map((r) => html`<li>${r.category}: ${Number(r.n)}</li>`)}</ul>

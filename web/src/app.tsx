@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { can, type Permission } from '../../src/core/permissions.js';
+import { api, UNAUTHENTICATED_EVENT, type User } from './api.js';
+import { I18n, translator, type Lang } from './i18n.js';
+import { CampaignPage, CampaignsPage } from './pages/campaigns.js';
+import { CasePage } from './pages/case.js';
+import { LoginPage } from './pages/login.js';
+import { QueuePage } from './pages/queue.js';
+import { ReportPage } from './pages/report.js';
+import { Session } from './session.js';
+
+const USER_KEY = 'kiemtin.user';
+const LANG_KEY = 'kiemtin.lang';
+
+/** The page named by the URL fragment: #/queue, #/cases/KT-2026-000001, #/campaigns/ID, #/report. */
+function useRoute(): string[] {
+  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [parts, setParts] = useState(read);
+  useEffect(() => {
+    const on = () => setParts(read());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return parts;
+}
+
+function storedUser(): User | null {
+  try {
+    const u = JSON.parse(localStorage.getItem(USER_KEY) ?? 'null') as User | null;
+    return u && typeof u.username === 'string' && typeof u.role === 'string' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
+  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const { t } = i18n;
+  // Who is signed in is remembered from the sign-in answer; the cookie itself is HttpOnly and the
+  // API checks it on every call (a stale entry ends at the first 401).
+  const [user, setUser] = useState<User | null>(storedUser);
+  const [checked, setChecked] = useState(false);
+  const route = useRoute();
+
+  const signedOut = useCallback(() => {
+    localStorage.removeItem(USER_KEY);
+    setUser(null);
+  }, []);
+  useEffect(() => {
+    window.addEventListener(UNAUTHENTICATED_EVENT, signedOut);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, signedOut);
+  }, [signedOut]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang]);
+  useEffect(() => {
+    // Is the remembered session still open? Every role may list outlets.
+    if (!user || checked) return;
+    api('/outlets?status=retired').then(
+      () => setChecked(true),
+      () => setChecked(true),
+    );
+  }, [user, checked]);
+
+  const onSignedIn = (u: User) => {
+    localStorage.setItem(USER_KEY, JSON.stringify(u));
+    setChecked(true);
+    setUser(u);
+  };
+  const signOut = async () => {
+    await api('/session', { method: 'DELETE' }).catch(() => undefined);
+    signedOut();
+  };
+
+  const session = useMemo(() => (user ? { user, may: (p: Permission) => can(user.role, p) } : null), [user]);
+  const [page, arg] = route;
+  let body;
+  if (!session) body = <LoginPage onSignedIn={onSignedIn} />;
+  else if (page === 'cases' && arg) body = <CasePage key={arg} number={arg} />;
+  else if (page === 'campaigns' && arg) body = <CampaignPage key={arg} id={arg} />;
+  else if (page === 'campaigns') body = <CampaignsPage />;
+  else if (page === 'report') body = <ReportPage />;
+  else body = <QueuePage />;
+
+  return (
+    <I18n.Provider value={i18n}>
+      <Session.Provider value={session}>
+        <header className="top">
+          <a className="brand" href="#/queue">
+            kiemtin <small>kiểm tin</small>
+          </a>
+          {session && (
+            <nav aria-label="main">
+              {session.may('queue:read') && <a href="#/queue">{t('queue')}</a>}
+              <a href="#/campaigns">{t('campaigns')}</a>
+              <a href="#/report">{t('report')}</a>
+            </nav>
+          )}
+          <span className="spacer" />
+          <button type="button" className="link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {t('language')}
+          </button>
+          {session && (
+            <span className="who" data-testid="who">
+              {t('signedInAs')}: <strong>{session.user.displayName}</strong> ({session.user.role})
+              <button type="button" onClick={() => void signOut()}>
+                {t('signOut')}
+              </button>
+            </span>
+          )}
+        </header>
+        <main>{body}</main>
+      </Session.Provider>
+    </I18n.Provider>
+  );
+}
