@@ -256,7 +256,20 @@ export function isQuestionSentence(a: Analysis, sentence: number): boolean {
   if (sp.firstTok < 0) return false;
   let i = sp.endTok - 1;
   while (i > sp.firstTok && QUESTION_TAIL.has(a.toks[i]?.key ?? '')) i--;
-  return a.toks[i]?.key === 'khong' && i > sp.firstTok;
+  if (a.toks[i]?.key === 'khong' && i > sp.firstTok) return true;
+  // A clause in "có ... không" form before a comma ("X có sắp phun trào không vậy, thấy trên mạng nói").
+  let clauseStart = sp.firstTok;
+  for (let j = sp.firstTok + 1; j < sp.endTok; j++) {
+    const prev = a.toks[j - 1] as Tok;
+    if (!/[,:;]/.test(a.raw.slice(prev.end, (a.toks[j] as Tok).start))) continue;
+    let k = j - 1;
+    while (k > clauseStart && QUESTION_TAIL.has(a.toks[k]?.key ?? '')) k--;
+    if (a.toks[k]?.key === 'khong') {
+      for (let m = clauseStart; m < k - 1; m++) if (a.toks[m]?.key === 'co') return true;
+    }
+    clauseStart = j;
+  }
+  return false;
 }
 
 /**

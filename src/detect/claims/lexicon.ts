@@ -63,6 +63,8 @@ export const CANONICAL_PHRASES: ReadonlyArray<[string, string]> = [
   ['tk', 'tai khoan'],
   ['ty', 'ty'],
   ['ti', 'ty'],
+  ['bat may', 'nghe'],
+  ['nghe may', 'nghe'],
 ];
 
 export type CueKind = 'debunk-strong' | 'debunk-weak' | 'question' | 'chain';
@@ -77,6 +79,8 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'khong co that', 'la sai', 'hoan toan sai', 'xuyen tac', 'hoang tin',
     'khang dinh khong', 'khang dinh van', 'khong he', 'vo can cu', 'khong phai su that', 'khong co chuyen',
     'debunk', 'hoax', 'la xao', 'tin xao', 'tin vit', 'chuyen bia', 'bia chuyen', 'bia ra', 'tao lao',
+    'cat ghep', 'anh ghep', 'video ghep', 'chua tung', 'khong co ke hoach', 'khong co quy dinh', 'khong co van ban',
+    'tin don that thiet', 'la gia', 'la bia', 'khong he co',
   ],
   'debunk-weak': [
     'canh giac', 'dung tin', 'thuc hu', 'sai lech', 'len tieng', 'dung hoang mang', 'dung nghe', 'giai thich', 'tin don', 'lua dao', 'thu doan',
@@ -138,8 +142,6 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   flood: ['tràn', 'tràn về', 'nhấn chìm', 'ngập'],
   // Light verbs ("xảy ra", "có") are left out: "sắp có động đất" says the same as "động đất sắp xảy ra".
   occur: ['đổ bộ', 'tiến vào', 'đi vào', 'vào thẳng', 'đổ vào', 'quét qua', 'ập vào'],
-  // Not a predicate: "tràn lan" says how widespread, and must not count as "tràn" (flood).
-  widespread: ['tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều'],
   increase: ['tăng', 'tăng lên', 'lên', 'tăng giá', 'gấp đôi', 'gấp ba', 'tăng gấp', 'nâng'],
   decrease: ['giảm', 'hạ', 'xuống', 'giảm giá'],
   fine: ['phạt', 'xử phạt', 'phạt tiền'],
@@ -162,7 +164,39 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   power: ['cắt điện', 'mất điện', 'ngừng cấp điện', 'cúp điện'],
   cancer: ['ung thư'],
   accident: ['tai nạn', 'va chạm', 'đâm'],
+  // Harms that health rumours name: a post about the same treatment without the harm is related, not the claim.
+  paralyse: ['liệt', 'bại liệt', 'tê liệt', 'không đi được', 'không đi lại được'],
+  blind: ['mù', 'mù lòa', 'mù loà', 'hỏng mắt', 'mất thị lực', 'giảm thị lực'],
+  deaf: ['điếc', 'mất thính lực'],
+  stroke: ['đột quỵ', 'tai biến', 'nhồi máu'],
+  organ: ['suy thận', 'hỏng thận', 'suy gan', 'hại gan', 'hỏng gan', 'xơ gan'],
+  develop: ['tự kỷ', 'dị tật', 'chậm phát triển', 'thiểu năng'],
+  // Disasters.
+  erupt: ['phun trào', 'phun lửa', 'hoạt động trở lại'],
+  quake: ['động đất', 'rung chấn', 'sóng thần'],
+  // Money: a bank or fund that fails, versus one that keeps working.
+  bankrupt: ['phá sản', 'vỡ nợ', 'sụp đổ', 'mất trắng', 'mất khả năng thanh toán', 'giải thể'],
+  refund: ['hoàn', 'hoàn tiền', 'hoàn thuế', 'hoàn lại', 'trả lại tiền'],
+  gift: ['tặng quà', 'phát quà', 'tặng', 'quà tặng', 'nhận quà', 'trúng thưởng'],
+  // Schools and exams.
+  leak: ['lộ đề', 'lộ', 'rò rỉ', 'lọt đề'],
+  cancel: ['hủy', 'huỷ', 'hủy bỏ', 'huỷ bỏ', 'hoãn', 'tạm hoãn'],
+  compulsory: ['bắt buộc', 'buộc phải', 'phải học'],
+  optional: ['tự chọn', 'không bắt buộc', 'tự nguyện'],
+  // What a quote says about people: contempt versus praise.
+  // Not predicates: compounds holding a predicate word ("đánh bắt" is fishing, not an arrest). They are
+  // matched so the word inside is not read alone, and never count (NOT_A_PREDICATE).
+  // "Tràn lan" says how widespread (not "tràn", flood): a manner, which related statements share.
+  none: [
+    'đánh bắt', 'hạ sốt', 'bắt đầu', 'bắt máy', 'hoàn toàn', 'tăng cường', 'giảm đau', 'mất ngủ', 'cắt giảm',
+    'tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều',
+  ],
+  insult: ['chê', 'xúc phạm', 'miệt thị', 'chửi', 'nói xấu', 'lăng mạ', 'coi thường', 'lười'],
+  praise: ['khen', 'ca ngợi', 'tôn vinh', 'cảm ơn', 'chịu khó', 'hiếu khách'],
 };
+
+/** The predicate group whose phrases only shield their words ("đánh bắt") and are never predicates. */
+export const NOT_A_PREDICATE = 'none';
 
 /** Predicate groups that say the opposite: a post with the opposite and without the claim's is another statement. */
 export const PREDICATE_CONTRASTS: ReadonlyArray<[string, string]> = [
@@ -173,6 +207,9 @@ export const PREDICATE_CONTRASTS: ReadonlyArray<[string, string]> = [
   ['closure', 'open'],
   ['ban', 'allow'],
   ['expire', 'allow'],
+  ['compulsory', 'optional'],
+  ['insult', 'praise'],
+  ['bankrupt', 'open'],
 ];
 
 /** Time phrases: a post that places the event at another time is another event. */

@@ -20,6 +20,7 @@ import {
 import {
   CAUSE_MARKERS,
   FUTURE_MARKERS,
+  NOT_A_PREDICATE,
   PAST_MARKERS,
   PREDICATE_CONTRASTS,
   PREDICATE_GROUPS,
@@ -713,7 +714,9 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   const contentSet = new Set(content.keys());
   const end = a.toks.length;
   const seen = new Set<string>();
-  const preds = findPhrases(a, 0, end, PRED_TABLE).filter((h) => !seen.has(h.phrase) && seen.add(h.phrase) !== undefined);
+  const preds = findPhrases(a, 0, end, PRED_TABLE).filter(
+    (h) => !h.labels.includes(NOT_A_PREDICATE) && !seen.has(h.phrase) && seen.add(h.phrase) !== undefined,
+  );
   // The reason runs from a cause marker to the next clause break.
   const cause: string[] = [];
   for (const h of findPhrases(a, 0, end, CAUSE_TABLE)) {
@@ -940,6 +943,15 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     else numbers = 'absent';
   }
 
+  // What the claim says, apart from who and where: its content terms other than names and places.
+  let coreGot = 0;
+  let coreAll = 0;
+  for (const [k, w] of c.content) {
+    if (c.entities.has(k)) continue;
+    coreAll += w;
+    coreGot += w * (best.credit.get(k) ?? 0);
+  }
+  const core = coreAll > 0 ? coreGot / coreAll : best.coverage;
   let score = best.base;
   const reasons: string[] = [];
   if (c.entities.size > 0) {
@@ -1066,6 +1078,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     features: {
       retrieval: Math.round(retrieval * 1000) / 1000,
       coverage: round3(best.coverage),
+      core: round3(core),
       bigrams: round3(best.bigrams),
       anchors: round3(best.anchors),
       order: round3(best.order),

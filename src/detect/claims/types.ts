@@ -89,6 +89,8 @@ export interface ClaimMatchFeatures {
   retrieval: number;
   /** Weighted share of the claim's content syllables found in the passage. */
   coverage: number;
+  /** Weighted share of the claim's content syllables other than names/places (what it says) found. */
+  core: number;
   /** Share of the claim's syllable bigrams found in the passage. */
   bigrams: number;
   /** Weighted share of the claim's distinctive terms (names, places, rare words) found. */
