@@ -5,17 +5,33 @@
 import { fixEncodingMapped } from './encoding.js';
 import { MapBuilder, type MappedText } from './mapped.js';
 import { foldWord } from './key.js';
-import { chooseDisplay, readCk } from './teencode.js';
-import { tokenize, type Token } from './tokenize.js';
+import { chooseWith, lexEntry, readCk, type LexEntry } from './teencode.js';
+import * as tok from './tokenize.js';
 import * as chars from './char-class.js';
 
+// Local copies: hot loops should not read through module bindings (a getter under some loaders).
 const { LETTER, charClass, toLower } = chars;
+const { K_NUMBER, K_PUNCT, K_WORD, TokenColumns, scanTokens } = tok;
+type TokenColumns = tok.TokenColumns;
 
 /** Applies the case pattern of `model` (lower, Title, UPPER) to `word`. */
 export function applyCase(model: string, word: string): string {
-  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  return withCase(casingOf(model), word);
+}
+
+const AS_IS = 0;
+const TITLE = 1;
+const UPPER = 2;
+
+function casingOf(model: string): number {
+  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return UPPER;
   const first = model.charAt(0);
-  if (first !== first.toLowerCase()) return word.charAt(0).toUpperCase() + word.slice(1);
+  return first !== first.toLowerCase() ? TITLE : AS_IS;
+}
+
+function withCase(casing: number, word: string): string {
+  if (casing === UPPER) return word.toUpperCase();
+  if (casing === TITLE) return word.charAt(0).toUpperCase() + word.slice(1);
   return word;
 }
 
@@ -23,20 +39,39 @@ export function applyCase(model: string, word: string): string {
 const REPEAT = /(\p{L})\1{2,}/gu;
 
 const UNITS = new Set(['k', 'tr', 'đ', 'd', 'm', 'h', 'p', 'kg', 'km', 'cm', 'g', 'l', 'ml', 'v', 't', 's']);
-const CHAIN_SEP = /^[.\-_~*'`^+]$/;
 
-function inChain(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (t === undefined || t.text.length > 2) return false;
-  return isLink(t, tokens[i - 1], tokens[i - 2], true) || isLink(t, tokens[i + 1], tokens[i + 2], false);
+// Chain separators, one character each: . - _ ~ * ' ` ^ +
+function isChainSeparator(c: number): boolean {
+  return c === 0x2e || c === 0x2d || c === 0x5f || c === 0x7e || c === 0x2a || c === 0x27 || c === 0x60 || c === 0x5e || c === 0x2b;
 }
 
-// Module-level helpers rather than closures: these run per word, and a closure per call costs.
-function isLink(t: Token, sep: Token | undefined, other: Token | undefined, before: boolean): boolean {
-  return (
-    sep !== undefined && other !== undefined && sep.kind === 'punct' && CHAIN_SEP.test(sep.text) && other.kind === 'word' && other.text.length <= 2 &&
-    (before ? sep.end === t.start && other.end === sep.start : sep.start === t.end && other.start === sep.end)
-  );
+/**
+ * Whether word token i (of at most two units) is a piece of an obfuscated chain: a one-character
+ * separator and another word of at most two units right before or right after it, with no spaces.
+ */
+function inChain(text: string, cols: TokenColumns, n: number, i: number): boolean {
+  const { kinds, starts, ends } = cols;
+  const start = starts[i] ?? 0;
+  const end = ends[i] ?? 0;
+  if (i >= 2) {
+    const sepStart = starts[i - 1] ?? 0;
+    const sepEnd = ends[i - 1] ?? 0;
+    if (
+      kinds[i - 1] === K_PUNCT && sepEnd - sepStart === 1 && isChainSeparator(text.charCodeAt(sepStart)) && kinds[i - 2] === K_WORD &&
+      (ends[i - 2] ?? 0) - (starts[i - 2] ?? 0) <= 2 && sepEnd === start && ends[i - 2] === sepStart
+    )
+      return true;
+  }
+  if (i + 2 < n) {
+    const sepStart = starts[i + 1] ?? 0;
+    const sepEnd = ends[i + 1] ?? 0;
+    if (
+      kinds[i + 1] === K_PUNCT && sepEnd - sepStart === 1 && isChainSeparator(text.charCodeAt(sepStart)) && kinds[i + 2] === K_WORD &&
+      (ends[i + 2] ?? 0) - (starts[i + 2] ?? 0) <= 2 && sepStart === end && starts[i + 2] === sepEnd
+    )
+      return true;
+  }
+  return false;
 }
 
 // Whether a lower-case word has a run of three identical letters (cheap test before the regex).
@@ -49,6 +84,81 @@ function hasTripleLetter(w: string): boolean {
   return false;
 }
 
+/** What display needs about one surface word, memoised per surface form. */
+interface DisplayWord {
+  readonly lower: string;
+  /** The dictionary entry of `lower`. */
+  readonly lex: LexEntry | undefined;
+  /** A unit after a number ("50 k"): left alone there. */
+  readonly unit: boolean;
+  readonly ck: boolean;
+  /** `lower` with runs of 3+ letters squeezed, when that changes it, and its dictionary entry. */
+  readonly squeezed: string | undefined;
+  readonly squeezedLex: LexEntry | undefined;
+  /** Case pattern of the surface form (AS_IS, TITLE, UPPER), applied to a replacement. */
+  readonly casing: number;
+}
+
+// Comments repeat a small vocabulary: lower-casing, dictionary look-up and the case pattern are done
+// once per distinct word. Cleared when large: a bounded memory cost with no eviction bookkeeping.
+const DISPLAY_WORDS = new Map<string, DisplayWord>();
+const DISPLAY_WORDS_MAX = 100_000;
+
+function displayWord(surface: string): DisplayWord {
+  let dw = DISPLAY_WORDS.get(surface);
+  if (dw === undefined) {
+    const lower = toLower(surface);
+    let squeezed: string | undefined;
+    if (hasTripleLetter(lower)) {
+      const s = lower.replace(REPEAT, '$1');
+      if (s !== lower) squeezed = s;
+    }
+    dw = {
+      lower,
+      lex: lexEntry(lower),
+      unit: UNITS.has(lower),
+      ck: lower === 'ck',
+      squeezed,
+      squeezedLex: squeezed === undefined ? undefined : lexEntry(squeezed),
+      casing: casingOf(surface),
+    };
+    if (DISPLAY_WORDS.size >= DISPLAY_WORDS_MAX) DISPLAY_WORDS.clear();
+    DISPLAY_WORDS.set(surface, dw);
+  }
+  return dw;
+}
+
+/** "ck" read from the folded words and numbers up to three tokens either side (see readCk). */
+function readCkAt(words: ReadonlyArray<DisplayWord | undefined>, kinds: Uint8Array, n: number, i: number): string | undefined {
+  const folded: string[] = [];
+  let numberNear = false;
+  for (let k = Math.max(0, i - 3); k < Math.min(n, i + 4); k++) {
+    folded.push(foldWord(words[k]?.lower ?? ''));
+    if (kinds[k] === K_NUMBER) numberNear = true;
+  }
+  return readCk(folded, Math.min(i, 3), numberNear) === 'chuyen khoan' ? 'chuyển khoản' : undefined;
+}
+
+/** The replacement of word token i, or undefined to keep it as written. */
+function choose(text: string, cols: TokenColumns, words: ReadonlyArray<DisplayWord | undefined>, n: number, i: number, dw: DisplayWord): string | undefined {
+  const { kinds, starts, ends } = cols;
+  // Obfuscated spellings ("đ.m", "d~i.t") stay as written; the matching key reduces them.
+  if ((ends[i] ?? 0) - (starts[i] ?? 0) <= 2 && inChain(text, cols, n, i)) return undefined;
+  // "50 k", "2 tr": units after a number, not teencode.
+  if (dw.unit && i > 0 && kinds[i - 1] === K_NUMBER) return undefined;
+  let choice = dw.ck ? readCkAt(words, kinds, n, i) : undefined;
+  if (choice !== undefined || (dw.lex === undefined && dw.squeezed === undefined)) return choice;
+  const prev = i > 0 ? (words[i - 1]?.lower ?? '') : '';
+  const next = i + 1 < n ? (words[i + 1]?.lower ?? '') : '';
+  if (dw.lex !== undefined) choice = chooseWith(dw.lex, dw.lower, prev, next);
+  if (choice === undefined && dw.squeezed !== undefined) choice = (dw.squeezedLex === undefined ? undefined : chooseWith(dw.squeezedLex, dw.squeezed, prev, next)) ?? dw.squeezed;
+  return choice;
+}
+
+// Display's own token columns and per-token words, reused across calls (display never re-enters itself).
+const COLS = new TokenColumns();
+const WORDS: Array<DisplayWord | undefined> = [];
+
 /**
  * Builds display text. With `withMap` the result carries offsets into raw; without it only the text
  * is built (normalizeDisplay), which skips the per-code-unit map.
@@ -56,52 +166,38 @@ function hasTripleLetter(w: string): boolean {
 function display(raw: string, withMap: boolean): MappedText {
   const { mapped } = fixEncodingMapped(raw);
   const text = mapped.text;
-  const tokens = tokenize(text);
-  const words: string[] = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    words[i] = t !== undefined && t.kind === 'word' ? toLower(t.text) : '';
-  }
+  const cols = COLS;
+  const n = scanTokens(text, cols);
+  const { kinds, starts, ends } = cols;
+  const words = WORDS;
+  for (let i = 0; i < n; i++) words[i] = kinds[i] === K_WORD ? displayWord(text.slice(starts[i] ?? 0, ends[i] ?? 0)) : undefined;
   const out = withMap ? new MapBuilder(text.length) : null;
-  const parts: string[] = [];
+  let s = '';
   let last = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === undefined || t.kind !== 'word') continue;
-    const lower = words[i] ?? '';
-    let choice: string | undefined;
-    // Obfuscated spellings ("đ.m", "d~i.t") stay as written; the matching key reduces them.
-    if (inChain(tokens, i)) continue;
-    // "50 k", "2 tr": units after a number, not teencode.
-    if (tokens[i - 1]?.kind === 'number' && UNITS.has(lower)) continue;
-    if (lower === 'ck') {
-      const folded = words.slice(Math.max(0, i - 3), i + 4).map((w) => foldWord(w));
-      const numberNear = tokens.slice(Math.max(0, i - 3), i + 4).some((x) => x.kind === 'number');
-      if (readCk(folded, Math.min(i, 3), numberNear) === 'chuyen khoan') choice = 'chuyển khoản';
-    }
-    choice ??= chooseDisplay(lower, words[i - 1] ?? '', words[i + 1] ?? '');
-    if (choice === undefined && hasTripleLetter(lower)) {
-      const squeezed = lower.replace(REPEAT, '$1');
-      if (squeezed !== lower) choice = chooseDisplay(squeezed, words[i - 1] ?? '', words[i + 1] ?? '') ?? squeezed;
-    }
+  for (let i = 0; i < n; i++) {
+    const dw = words[i];
+    if (dw === undefined) continue;
+    const choice = choose(text, cols, words, n, i, dw);
     if (choice === undefined) continue;
-    const cased = applyCase(t.text, choice);
+    const start = starts[i] ?? 0;
+    const end = ends[i] ?? 0;
+    const cased = withCase(dw.casing, choice);
     if (out !== null) {
-      out.pushSame(text, last, t.start, mapped);
-      out.push(cased, spanA(mapped, t.start), spanB(mapped, t.end - 1));
+      out.pushSame(text, last, start, mapped);
+      out.push(cased, spanA(mapped, start), spanB(mapped, end - 1));
     } else {
-      if (t.start > last) parts.push(text.slice(last, t.start));
-      parts.push(cased);
+      if (start > last) s += text.slice(last, start);
+      s += cased;
     }
-    last = t.end;
+    last = end;
   }
   if (out !== null) {
     out.pushSame(text, last, text.length, mapped);
     return out.finish();
   }
   if (last === 0) return { text, spans: null };
-  if (last < text.length) parts.push(text.slice(last));
-  return { text: parts.join(''), spans: null };
+  if (last < text.length) s += text.slice(last);
+  return { text: s, spans: null };
 }
 
 /** Display text with offsets into the raw input. */

@@ -54,19 +54,23 @@ const PROFANITY = new Set(['lồn', 'cặc', 'buồi', 'địt', 'đụ', 'đĩ'
 /** Weight of a context observation relative to a bare unigram count (tuned on ViLexNorm dev). */
 export const CONTEXT_WEIGHT = 4;
 
+type Counted = ReadonlyArray<readonly [string, number]>;
+
 /** Everything display needs about one word of the dictionary, found with look-ups and no string building. */
-interface LexEntry {
-  readonly uni: ReadonlyArray<readonly [string, number]>;
+export interface LexEntry {
+  readonly uni: Counted;
   /** Counts after a given previous word / before a given next word. */
-  readonly left: Map<string, ReadonlyArray<readonly [string, number]>>;
-  readonly right: Map<string, ReadonlyArray<readonly [string, number]>>;
+  readonly left: Map<string, Counted>;
+  readonly right: Map<string, Counted>;
   /** The unigram choice (no context matched), computed on first use. */
   best?: string | null;
+  /** Choices with context, by the left then the right count list (null: none), computed on first use. */
+  readonly byContext: Map<Counted | null, Map<Counted | null, string | null>>;
 }
 
 // Built once from the JSON; entry order follows Object.entries, as the scoring's tie-break always has.
 const LEX_ENTRIES = new Map<string, LexEntry>();
-for (const [word, counts] of Object.entries(LEX.unigram)) LEX_ENTRIES.set(word, { uni: Object.entries(counts), left: new Map(), right: new Map() });
+for (const [word, counts] of Object.entries(LEX.unigram)) LEX_ENTRIES.set(word, { uni: Object.entries(counts), left: new Map(), right: new Map(), byContext: new Map() });
 for (const [side, table] of [['left', LEX.left], ['right', LEX.right]] as const) {
   for (const [pair, counts] of Object.entries(table)) {
     const bar = pair.indexOf('|');
@@ -102,14 +106,38 @@ export function chooseDisplay(word: string, prev: string, next: string): string 
   const e = LEX_ENTRIES.get(word);
   if (e === undefined) return undefined;
   if (word.includes('|') || prev.includes('|') || next.includes('|')) return chooseByKeys(word, prev, next);
-  const l = e.left.get(prev);
-  const r = e.right.get(next);
-  if (l === undefined && r === undefined) return unigramBest(word, e);
-  const score = new Map<string, number>();
-  for (const [t, c] of e.uni) score.set(t, c);
-  if (l !== undefined) for (const [t, c] of l) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
-  if (r !== undefined) for (const [t, c] of r) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
-  return pickBest(word, score);
+  return chooseWith(e, word, prev, next);
+}
+
+/** The display-dictionary entry of a lower-case word, or undefined when display never changes it alone. */
+export function lexEntry(word: string): LexEntry | undefined {
+  return LEX_ENTRIES.get(word);
+}
+
+/**
+ * chooseDisplay for `word` whose entry `e` is known, when none of the three contains '|' (words from
+ * the tokenizer never do). The result depends only on the entry and the two context lists, so it is
+ * memoised per pair of lists: a bounded cost, as the lists come from the dictionary.
+ */
+export function chooseWith(e: LexEntry, word: string, prev: string, next: string): string | undefined {
+  const l = e.left.get(prev) ?? null;
+  const r = e.right.get(next) ?? null;
+  if (l === null && r === null) return unigramBest(word, e);
+  let byRight = e.byContext.get(l);
+  if (byRight === undefined) {
+    byRight = new Map();
+    e.byContext.set(l, byRight);
+  }
+  let res = byRight.get(r);
+  if (res === undefined) {
+    const score = new Map<string, number>();
+    for (const [t, c] of e.uni) score.set(t, c);
+    if (l !== null) for (const [t, c] of l) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+    if (r !== null) for (const [t, c] of r) score.set(t, (score.get(t) ?? 0) + CONTEXT_WEIGHT * c);
+    res = pickBest(word, score) ?? null;
+    byRight.set(r, res);
+  }
+  return res ?? undefined;
 }
 
 function pickBest(word: string, score: ReadonlyMap<string, number>): string | undefined {
