@@ -8,7 +8,7 @@
  * index can use it (option `fastKey`) where throughput matters more than legacy-encoded input.
  */
 import { foldDiacritics } from '../../text/fold.js';
-import { keyTokens as coreKeyTokens, sentences as coreSentences } from '../../text/index.js';
+import { keyTokens as coreKeyTokens, matchKey as coreMatchKey, sentences as coreSentences } from '../../text/index.js';
 
 /** One syllable: its matching key and its span [start, end) in the raw text (UTF-16 offsets). */
 export interface KeyToken {
@@ -26,6 +26,11 @@ export interface Span {
 /** The text core's matching-key tokens. Example: `keyTokens("Ko đc!")` → keys "khong", "duoc". */
 export function keyTokens(raw: string): KeyToken[] {
   return coreKeyTokens(raw);
+}
+
+/** The text core's matching key: the keys of `keyTokens` joined by single spaces, without offsets. */
+export function matchKey(raw: string): string {
+  return coreMatchKey(raw);
 }
 
 /** The text core's sentence spans over raw. */

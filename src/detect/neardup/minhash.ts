@@ -24,16 +24,31 @@ function splitmix32(state: number): () => number {
   };
 }
 
+const PROBES = 16;
+
 export class MinHasher {
   readonly numPerm: number;
   private readonly seed: number;
   private readonly filled: Uint8Array;
+  // The densification probe sequences depend only on the bin, so their first PROBES donors are
+  // computed once: [bin * PROBES + attempt - 1].
+  private readonly donors: Uint16Array;
 
   constructor(numPerm = 128, seed = MINHASH_SEED) {
     if (!Number.isInteger(numPerm) || numPerm < 1 || numPerm > 65536) throw new RangeError(`numPerm must be 1..65536, got ${numPerm}`);
     this.numPerm = numPerm;
     this.seed = splitmix32(seed)() | 0;
     this.filled = new Uint8Array(numPerm);
+    this.donors = new Uint16Array(numPerm * PROBES);
+    for (let j = 0; j < numPerm; j++) for (let a = 1; a <= PROBES; a++) this.donors[j * PROBES + a - 1] = this.donor(j, a);
+  }
+
+  private donor(bin: number, attempt: number): number {
+    let h = Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ this.seed;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    return (((h >>> 0) >>> 16) * this.numPerm) >>> 16;
   }
 
   /** Signature of a shingle set: numPerm unsigned values. An empty set gives all 0xffffffff. */
@@ -62,14 +77,11 @@ export class MinHasher {
     if (nonEmpty === 0 || nonEmpty === k) return sig;
     // Optimal densification: empty bin j takes the value of the first non-empty bin in its own fixed
     // pseudo-random probe sequence, so two documents densify the same way.
+    const donors = this.donors;
     for (let j = 0; j < k; j++) {
       if (filled[j] === 1) continue;
       for (let attempt = 1; ; attempt++) {
-        let h = Math.imul(j + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ this.seed;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0xc2b2ae35);
-        h ^= h >>> 13;
-        const donor = (((h >>> 0) >>> 16) * k) >>> 16;
+        const donor = attempt <= PROBES ? (donors[j * PROBES + attempt - 1] as number) : this.donor(j, attempt);
         if (filled[donor] === 1) {
           sig[j] = sig[donor] as number;
           break;

