@@ -4,7 +4,7 @@ import { ACTIONS, OUTCOMES } from '../../../src/review/types.js';
 import { api, query, type AuditEntry, type CaseDetail, type CaseFinding, type Provision } from '../api.js';
 import { labelOf, useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
-import { evidenceSpans, hoursUntil, segments } from '../text.js';
+import { evidenceSpans, hoursUntil, safeHref, segments } from '../text.js';
 import { ErrorBox, ExternalLink, Loading, useLoad, When } from '../ui.js';
 
 /** One case: the content with its evidence highlighted, findings, decision, approval, appeals, audit. */
@@ -195,7 +195,8 @@ function DecisionForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   const [basis, setBasis] = useState<string[]>([]);
   const [facts, setFacts] = useState('');
   const [explanation, setExplanation] = useState('');
-  const [factCheckUrl, setFactCheckUrl] = useState('');
+  // A label points readers to the correction: start from the fact-check a finding matched, if any.
+  const [factCheckUrl, setFactCheckUrl] = useState(() => detail.findings.map((f) => safeHref(f.evidence.factCheckUrl as string | undefined)).find((u) => u !== null) ?? '');
   const [deadlineHours, setDeadlineHours] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);

@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import { WEB_DIST_DIR } from '../../src/api/static.js';
+import { outletInputSchema } from '../../src/core/outlet-input.js';
+import type { AppContext } from '../../src/context.js';
+import { ingestBatch } from '../../src/pipeline/ingest.js';
+import { triageFindings } from '../../src/review/cases.js';
+import { createUser } from '../../src/review/users.js';
+import { openStore } from '../../src/store/db.js';
+import { createOutlet } from '../../src/store/outlets.js';
+import { testContext } from '../_util/context.js';
+
+// The reviewer UI in real Chromium (Debian's package; .ci/run installs it) against the real app on
+// 127.0.0.1 with an embedded store. Missing prerequisites fail with a message, never skip.
+const CHROMIUM = '/usr/bin/chromium';
+
+// Crawled text is hostile: markup that would run script if it were ever parsed as HTML.
+const TITLE = 'Tin khẩn <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+const SCAM = 'chuyển khoản ngay 500 nghìn để nhận thưởng';
+const FALSE_CLAIM = 'nước máy quận 3 bị nhiễm độc';
+const TEXT =
+  `Bấm <a href="javascript:window.__pwned=3">vào đây</a>: ${SCAM}. ` +
+  `<img src=x onerror=window.__pwned=4> Nghe nói ${FALSE_CLAIM}, <script>window.__pwned=5</script> hãy chia sẻ.`;
+
+// The machine may be busy: wait for the page generously (these are not timing assertions).
+const POLL = { timeout: 15_000 };
+
+const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh', hoa: 'mat-khau-cua-hoa' };
+
+describe('reviewer UI in Chromium', () => {
+  let ctx: AppContext;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let caseNumber: string;
+  let otherCase: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this) to run the browser tests`);
+    if (!existsSync(`${WEB_DIST_DIR}/index.html`)) throw new Error('dist/web/index.html is missing: build the UI with `npm run build` (npm ci runs it) before the browser tests');
+    const store = await openStore({ databaseUrl: null, dataDir: ':memory:' });
+    ctx = await testContext(store, { detectors: [] });
+    const now = ctx.clock.now();
+    await createOutlet(ctx.db, outletInputSchema.parse({ id: 'tin-nhanh', type: 'general-site', name: 'Tin Nhanh', homeUrl: 'https://tin-nhanh.example/', responsiblePerson: 'Nguyễn Văn A' }), now);
+    const ingested = await ingestBatch(ctx, {
+      outletId: 'tin-nhanh',
+      items: [
+        { kind: 'post', url: 'https://tin-nhanh.example/tin/1', parentUrl: null, externalId: null, title: TITLE, author: '<b>bientap</b>', authorUrl: 'javascript:window.__pwned=6', publishedAt: now, text: TEXT },
+        { kind: 'post', url: 'https://tin-nhanh.example/tin/2', parentUrl: null, externalId: null, title: 'Cho vay nhanh', author: null, authorUrl: null, publishedAt: now, text: `Vay nhanh, ${SCAM}.` },
+      ],
+      snapshot: null,
+    });
+    const docId = ingested.items[0]!.id;
+    const otherDocId = ingested.items[1]!.id;
+    const stored = await ctx.db.selectFrom('documents').select('text').where('id', '=', docId).executeTakeFirstOrThrow();
+    const at = (s: string) => ({ start: stored.text.indexOf(s), end: stored.text.indexOf(s) + s.length, text: s });
+    expect(at(SCAM).start).toBeGreaterThan(0);
+    const finding = (category: string, score: number, explanation: string, evidence: object, document_id = docId) => ({
+      document_id,
+      document_version: 1,
+      detector: category === 'false-information' ? 'claims' : 'rules',
+      detector_version: '1',
+      category,
+      score,
+      explanation,
+      evidence: JSON.stringify(evidence),
+      created_at: now,
+    });
+    await ctx.db
+      .insertInto('findings')
+      .values([
+        finding('scam-fraud', 0.9, 'Khớp luật "chuyển khoản để nhận thưởng"', { ruleId: 'scam-transfer', matches: [at(SCAM)] }),
+        finding('false-information', 0.8, 'Khớp bài kiểm chứng fc-nuoc-may', { factCheckId: 'fc-nuoc-may', verdict: 'false', correction: 'Nước máy quận 3 an toàn (Sở Y tế).', factCheckUrl: 'javascript:window.__pwned=7', passage: at(FALSE_CLAIM) }),
+        finding('scam-fraud', 0.6, 'Khớp luật "chuyển khoản"', {}, otherDocId),
+      ])
+      .execute();
+    const triage = await triageFindings({ db: ctx.db, clock: ctx.clock });
+    const caseOf = async (documentId: string) => (await ctx.db.selectFrom('review_cases').select('number').where('document_id', '=', documentId).executeTakeFirstOrThrow()).number;
+    expect(triage.opened).toBe(2);
+    caseNumber = await caseOf(docId);
+    otherCase = await caseOf(otherDocId);
+    const deps = { db: ctx.db, clock: ctx.clock };
+    await createUser(deps, { username: 'lan', displayName: 'Lan (xem xét)', role: 'reviewer', password: PASSWORDS.lan }, 'system:test');
+    await createUser(deps, { username: 'minh', role: 'viewer', password: PASSWORDS.minh }, 'system:test');
+    await createUser(deps, { username: 'hoa', role: 'analyst', password: PASSWORDS.hoa }, 'system:test');
+
+    const { app } = createApp(ctx);
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+    await ctx?.close();
+  });
+
+  // Each person signs in through the form once; later tests reuse the session (cookie and UI state).
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+  /** A browser profile signed in as the user; records dialogs (alert() from a payload would show here). */
+  async function signIn(username: keyof typeof PASSWORDS, opts: { fresh?: boolean } = {}): Promise<{ page: Page; dialogs: string[] }> {
+    const known = opts.fresh ? undefined : sessions.get(username);
+    const context = await browser.newContext(known ? { storageState: known } : {});
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${origin}/ui/`);
+    if (!known) {
+      await page.fill('input[name=username]', username);
+      await page.fill('input[name=password]', PASSWORDS[username]);
+      await page.click('form button[type=submit]');
+    }
+    await page.getByTestId('who').waitFor();
+    if (!known && !opts.fresh) sessions.set(username, await context.storageState());
+    return { page, dialogs };
+  }
+  const pwned = (page: Page) => page.evaluate('window.__pwned === undefined ? null : window.__pwned');
+
+  it('serves the UI with a strict Content-Security-Policy, nosniff and no framing', async () => {
+    const res = await fetch(`${origin}/ui/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect((await fetch(`${origin}/ui/../package.json`)).status).toBe(404);
+  });
+
+  it('shows hostile titles, text and links as text, and no script of theirs runs', async () => {
+    const { page, dialogs } = await signIn('lan');
+    await page.goto(`${origin}/ui/#/queue`);
+    const row = page.locator(`tr[data-case="${caseNumber}"]`);
+    await expect.poll(() => row.textContent(), POLL).toContain('<script>window.__pwned=2</script>');
+    await page.goto(`${origin}/ui/#/cases/${caseNumber}`);
+    const text = page.getByTestId('document-text');
+    await text.waitFor();
+    expect(await page.getByTestId('case-title').textContent()).toBe(TITLE);
+    expect(await text.textContent()).toContain('<a href="javascript:window.__pwned=3">vào đây</a>');
+    expect(await text.textContent()).toContain('<img src=x onerror=window.__pwned=4>');
+    // Nothing from the crawled text became an element, and no link can run script.
+    expect(await page.locator('#root img, #root script, #root iframe').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(await page.getByTestId('factcheck').locator('a').count()).toBe(0);
+    expect(await page.getByTestId('factcheck').textContent()).toContain('javascript:window.__pwned=7');
+    expect(await pwned(page)).toBeNull();
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a reviewer claim a case, see the evidence highlighted and decide with a legal basis', async () => {
+    const { page } = await signIn('lan');
+    await page.goto(`${origin}/ui/#/queue`);
+    await page.locator(`tr[data-case="${caseNumber}"] a`).click();
+    await page.getByTestId('document-text').waitFor();
+    // Evidence spans of both findings are marked in the text the person wrote.
+    const marks = page.getByTestId('document-text').locator('mark');
+    expect(await marks.allTextContents()).toEqual([SCAM, FALSE_CLAIM]);
+    expect(await page.getByTestId('factcheck').textContent()).toContain('Nước máy quận 3 an toàn');
+    // No decision before claiming.
+    expect(await page.locator('form.decision').count()).toBe(0);
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await expect.poll(() => page.getByTestId('claimed-by').textContent(), POLL).toBe('user:lan');
+    const form = page.locator('form.decision');
+    await form.locator('input[name=legalBasis]').first().waitFor();
+    await form.locator('select[name=category]').selectOption('scam-fraud');
+    await form.locator('select[name=action]').selectOption('label');
+    // The server's answer to an incomplete form is shown.
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.getByRole('alert').textContent(), POLL).toContain('INVALID_INPUT');
+    const basis = form.locator('input[name=legalBasis]').first();
+    const provisionId = await basis.getAttribute('value');
+    await basis.check();
+    await form.locator('textarea[name=facts]').fill('Bài đăng yêu cầu chuyển khoản để nhận thưởng.');
+    await form.locator('textarea[name=explanation]').fill('Dấu hiệu lừa đảo rõ; gắn nhãn cảnh báo kèm đính chính.');
+    await form.locator('input[name=factCheckUrl]').fill('https://kiemtin.example/kiem-chung/1');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(async () => [await page.getByTestId('case-state').textContent(), await page.getByRole('alert').allTextContents()], POLL).toEqual(['Đã xử lý', []]);
+    const decision = await ctx.db.selectFrom('review_decisions').selectAll().executeTakeFirstOrThrow();
+    expect(decision.reviewer).toBe('user:lan');
+    expect(JSON.stringify(decision.legal_basis)).toContain(provisionId);
+    await page.context().close();
+  });
+
+  it('hides what the role cannot do: no queue for a viewer, no claim or decision for an analyst', async () => {
+    const reviewer = await signIn('lan');
+    expect(await reviewer.page.locator('nav a', { hasText: 'Hàng đợi' }).count()).toBe(1);
+    await reviewer.page.goto(`${origin}/ui/#/cases/${otherCase}`);
+    await reviewer.page.getByRole('button', { name: 'Nhận xử lý' }).waitFor();
+    await reviewer.page.context().close();
+
+    const viewer = await signIn('minh');
+    expect(await viewer.page.locator('nav a', { hasText: 'Hàng đợi' }).count()).toBe(0);
+    await viewer.page.goto(`${origin}/ui/#/cases/${otherCase}`);
+    await expect.poll(() => viewer.page.getByRole('alert').textContent(), POLL).toContain('FORBIDDEN');
+    expect(await viewer.page.locator('form.decision').count()).toBe(0);
+    await viewer.page.context().close();
+
+    const analyst = await signIn('hoa');
+    await analyst.page.goto(`${origin}/ui/#/cases/${otherCase}`);
+    await analyst.page.getByTestId('document-text').waitFor();
+    expect(await analyst.page.locator('form.decision').count()).toBe(0);
+    expect(await analyst.page.getByRole('button', { name: 'Nhận xử lý' }).count()).toBe(0);
+    await analyst.page.context().close();
+  });
+
+  it('signs out: the session is closed and the sign-in form is back', async () => {
+    const { page } = await signIn('hoa', { fresh: true });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.locator('input[name=username]').waitFor();
+    await page.reload();
+    await page.locator('input[name=username]').waitFor();
+    const status = await page.evaluate('fetch("/api/v1/queue").then((r) => r.status)');
+    expect(status).toBe(401);
+    await page.context().close();
+  });
+});
