@@ -7,6 +7,7 @@ import { MapBuilder, type MappedText } from './mapped.js';
 import { foldWord } from './key.js';
 import { chooseWith, lexEntry, readCk, type LexEntry } from './teencode.js';
 import * as tok from './tokenize.js';
+import { WordMemo } from './word-memo.js';
 import * as chars from './char-class.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders).
@@ -101,30 +102,30 @@ interface DisplayWord {
 
 // Comments repeat a small vocabulary: lower-casing, dictionary look-up and the case pattern are done
 // once per distinct word. Cleared when large: a bounded memory cost with no eviction bookkeeping.
-const DISPLAY_WORDS = new Map<string, DisplayWord>();
-const DISPLAY_WORDS_MAX = 100_000;
+const DISPLAY_WORDS = new WordMemo<DisplayWord>(100_000);
 
-function displayWord(surface: string): DisplayWord {
-  let dw = DISPLAY_WORDS.get(surface);
-  if (dw === undefined) {
-    const lower = toLower(surface);
-    let squeezed: string | undefined;
-    if (hasTripleLetter(lower)) {
-      const s = lower.replace(REPEAT, '$1');
-      if (s !== lower) squeezed = s;
-    }
-    dw = {
-      lower,
-      lex: lexEntry(lower),
-      unit: UNITS.has(lower),
-      ck: lower === 'ck',
-      squeezed,
-      squeezedLex: squeezed === undefined ? undefined : lexEntry(squeezed),
-      casing: casingOf(surface),
-    };
-    if (DISPLAY_WORDS.size >= DISPLAY_WORDS_MAX) DISPLAY_WORDS.clear();
-    DISPLAY_WORDS.set(surface, dw);
+/** What display needs about the word text[a, b), looked up in place. */
+function displayWordAt(text: string, a: number, b: number): DisplayWord {
+  return DISPLAY_WORDS.get(text, a, b) ?? newDisplayWord(text.slice(a, b));
+}
+
+function newDisplayWord(surface: string): DisplayWord {
+  const lower = toLower(surface);
+  let squeezed: string | undefined;
+  if (hasTripleLetter(lower)) {
+    const s = lower.replace(REPEAT, '$1');
+    if (s !== lower) squeezed = s;
   }
+  const dw: DisplayWord = {
+    lower,
+    lex: lexEntry(lower),
+    unit: UNITS.has(lower),
+    ck: lower === 'ck',
+    squeezed,
+    squeezedLex: squeezed === undefined ? undefined : lexEntry(squeezed),
+    casing: casingOf(surface),
+  };
+  DISPLAY_WORDS.set(surface, dw);
   return dw;
 }
 
@@ -170,7 +171,7 @@ function display(raw: string, withMap: boolean): MappedText {
   const n = scanTokens(text, cols);
   const { kinds, starts, ends } = cols;
   const words = WORDS;
-  for (let i = 0; i < n; i++) words[i] = kinds[i] === K_WORD ? displayWord(text.slice(starts[i] ?? 0, ends[i] ?? 0)) : undefined;
+  for (let i = 0; i < n; i++) words[i] = kinds[i] === K_WORD ? displayWordAt(text, starts[i] ?? 0, ends[i] ?? 0) : undefined;
   const out = withMap ? new MapBuilder(text.length) : null;
   let s = '';
   let last = 0;

@@ -4,6 +4,7 @@
  */
 import { fixEncodingMapped } from './encoding.js';
 import { keyEntry, readCk, type KeyEntry } from './teencode.js';
+import { WordMemo } from './word-memo.js';
 import * as tok from './tokenize.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders, ~7% here).
@@ -115,18 +116,18 @@ interface WordKey {
 
 // Comments repeat a small vocabulary, so the fold/leet/squeeze/dictionary work is done once per
 // distinct word. Cleared when large: a bounded memory cost with no eviction bookkeeping.
-const WORD_KEYS = new Map<string, WordKey>();
-const WORD_KEYS_MAX = 100_000;
+const WORD_KEYS = new WordMemo<WordKey>(100_000);
 
-function wordKey(text: string): WordKey {
-  let k = WORD_KEYS.get(text);
-  if (k === undefined) {
-    const w = reduceWord(text);
-    const entry = w.length === 0 ? undefined : keyEntry(w);
-    k = { w, entry, parts: entry === undefined ? [] : entry.key.split(' ') };
-    if (WORD_KEYS.size >= WORD_KEYS_MAX) WORD_KEYS.clear();
-    WORD_KEYS.set(text, k);
-  }
+/** The key of the word text[a, b), looked up in place. */
+function wordKeyAt(text: string, a: number, b: number): WordKey {
+  return WORD_KEYS.get(text, a, b) ?? newWordKey(text.slice(a, b));
+}
+
+function newWordKey(word: string): WordKey {
+  const w = reduceWord(word);
+  const entry = w.length === 0 ? undefined : keyEntry(w);
+  const k = { w, entry, parts: entry === undefined ? [] : entry.key.split(' ') };
+  WORD_KEYS.set(word, k);
   return k;
 }
 
@@ -159,8 +160,9 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
         if (j > i) {
           pEnd = ends[j] ?? pEnd;
           i = j;
-          wk = wordKey(text.slice(pStart, pEnd).replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, ''));
-        } else wk = wordKey(text.slice(pStart, pEnd));
+          const joined = text.slice(pStart, pEnd).replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, '');
+          wk = wordKeyAt(joined, 0, joined.length);
+        } else wk = wordKeyAt(text, pStart, pEnd);
         key = wk.w;
         break;
       }
