@@ -35,7 +35,7 @@ export const DEFAULT_CLASSIFIER_FINDINGS: Record<string, ClassifierDetectorOptio
 /** Model name → scorer for the rules' classifier conditions. */
 export function classifierScorers(classifiers: readonly TextClassifier[]): Record<string, Scorer> {
   const out: Record<string, Scorer> = {};
-  for (const c of classifiers) out[c.model.name] = (text) => ({ ...c.classify(text).scores });
+  for (const c of classifiers) out[c.model.name] = (text, analysis) => ({ ...(analysis ? analysis.prediction(c) : c.classify(text)).scores });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/types.js';
+import { DocumentAnalysis } from './analysis.js';
 import type { DetectContext, DetectDocument, Detector } from './types.js';
 
 export interface DetectorFailure {
@@ -14,8 +15,8 @@ export interface DetectionResult {
 }
 
 /**
- * Runs every detector on every document, in registry order, isolating failures per detector.
- * Scores are clamped to 0..1 so one misbehaving detector cannot distort the queue.
+ * Runs every detector on every document, in registry order, isolating failures per detector. Each
+ * document is analysed once (key syllables, signals, classifier features) for all detectors. Scores are clamped to 0..1 so one misbehaving detector cannot distort the queue.
  */
 export function runDetectors(
   detectors: readonly Detector[],
@@ -25,7 +26,8 @@ export function runDetectors(
   const findings: Finding[] = [];
   const failures: DetectorFailure[] = [];
   for (const doc of docs) {
-    const ctx = contextFor(doc);
+    const given = contextFor(doc);
+    const ctx: DetectContext = { ...given, analysis: new DocumentAnalysis(doc, given.now) };
     for (const d of detectors) {
       try {
         if (!d.appliesTo(doc)) continue;

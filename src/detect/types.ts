@@ -1,4 +1,5 @@
 import type { DocumentKind, Finding, OutletType } from '../core/types.js';
+import type { DocumentAnalysis } from './analysis.js';
 
 /** What a detector sees of a document. Pure data; detectors never touch the store or the network. */
 export interface DetectDocument {
@@ -25,6 +26,12 @@ export interface DetectContext {
    * built with.
    */
   classifierScores?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * The document's shared analysis (key syllables, signals, classifier features), built once by the
+   * runner so detectors do not each derive it again. Optional: a detector called without one (or with
+   * one for another document) builds its own, with the same results.
+   */
+  analysis?: DocumentAnalysis;
 }
 
 /** A finding before the runner stamps it with the document id, detector id and version. */

@@ -1,5 +1,6 @@
 /** A Detector (see detect/types.ts) backed by one trained text classifier. */
-import type { Detector, DetectDocument, FindingDraft } from '../types.js';
+import { analysisOf } from '../analysis.js';
+import type { Detector, DetectContext, DetectDocument, FindingDraft } from '../types.js';
 import type { TextClassifier } from './linear.js';
 
 /** Default label → harm category per shipped model; labels not listed (clean, not-spam) never yield findings. */
@@ -35,9 +36,10 @@ export function createClassifierDetector(classifier: TextClassifier, options: Cl
     appliesTo(doc: DetectDocument): boolean {
       return doc.text.trim() !== '' || (doc.title ?? '').trim() !== '';
     },
-    run(doc: DetectDocument): FindingDraft[] {
-      const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
-      const prediction = classifier.classify(text);
+    run(doc: DetectDocument, ctx: DetectContext): FindingDraft[] {
+      const analysis = analysisOf(doc, ctx);
+      const text = analysis.classifierText;
+      const prediction = analysis.prediction(classifier);
       const findings: FindingDraft[] = [];
       const scores: Record<string, number> = {};
       for (const [label, p] of Object.entries(prediction.scores)) scores[label] = round(p);

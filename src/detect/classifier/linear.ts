@@ -157,6 +157,7 @@ export class TextClassifier {
   private readonly extractor: FeatureExtractor;
   private readonly logitsBuf: Float64Array;
   private readonly probsBuf: Float64Array;
+  private sharedKey: string | null | undefined = undefined;
 
   /** `keyOf` is needed only by models trained with matching-key features (none of the shipped ones). */
   constructor(model: LinearModel, keyOf?: (raw: string) => string) {
@@ -174,9 +175,30 @@ export class TextClassifier {
     return this.model.labels;
   }
 
+  /**
+   * Identifies the feature configuration when it depends on nothing but the text (no matching key):
+   * models with equal keys hash a text into the same features, so one extraction serves them all.
+   */
+  get featureKey(): string | null {
+    if (this.sharedKey === undefined) {
+      const f = this.model.features;
+      this.sharedKey = (f.keyNgrams ?? 0) > 0 || f.keyChars === true ? null : JSON.stringify(f);
+    }
+    return this.sharedKey;
+  }
+
+  /** Hashed feature indices of `text`: a view into a reused buffer (copy it to keep it). */
+  features(text: string): Int32Array {
+    return this.extractor.extract(text);
+  }
+
   /** Calibrated probabilities into a reused array (fast path for batch scoring). */
   probabilities(text: string): Float64Array {
-    const idx = this.extractor.extract(text);
+    return this.probabilitiesOf(this.extractor.extract(text));
+  }
+
+  /** `probabilities` from features already extracted (with this model's configuration). */
+  probabilitiesOf(idx: Int32Array): Float64Array {
     const q = this.model.quantised;
     if (q !== undefined) accumulateQuantised(q.codes, q.table, this.model.bias, idx, idx.length, this.logitsBuf);
     else accumulateLogits(this.model.weights, this.model.bias, idx, idx.length, this.logitsBuf);
@@ -191,7 +213,12 @@ export class TextClassifier {
 
   /** Label and calibrated scores for one text. */
   classify(text: string): Prediction {
-    const probs = this.probabilities(text);
+    return this.predict(this.extractor.extract(text));
+  }
+
+  /** `classify` from features already extracted (with this model's configuration). */
+  predict(idx: Int32Array): Prediction {
+    const probs = this.probabilitiesOf(idx);
     const scores: Record<string, number> = {};
     this.model.labels.forEach((label, c) => {
       scores[label] = probs[c]!;

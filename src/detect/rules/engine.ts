@@ -3,18 +3,20 @@
  * list, regular expressions compiled, conditions turned into closures); each document is analysed
  * once (key syllables, phrase matches, signals) and every rule is a cheap boolean over that analysis.
  */
+import { analysisOf, type DocumentAnalysis } from '../analysis.js';
 import type { DetectContext, DetectDocument } from '../types.js';
 import type { Condition, FieldCondition, Range } from '../policy/conditions.js';
 import type { PolicyPack, PolicyRule } from '../policy/parse.js';
-import { scanSignals, type Link, type Signal, type SignalScan } from '../signals/index.js';
-import { PhraseIndex, type KeyedText, type PhraseMatch } from './phrase-index.js';
+import type { Link, Signal, SignalScan } from '../signals/index.js';
+import { PhraseIndex, type PhraseMatch } from './phrase-index.js';
 
-/** Only this many leading characters are analysed, so a 1 MB page costs a bounded time; offsets stay valid. */
-export const MAX_ANALYSED_CHARS = 64_000;
 const MAX_EVIDENCE = 20;
 
-/** Scores a text with one classifier model: label → 0..1. */
-export type Scorer = (text: string) => Readonly<Record<string, number>>;
+/**
+ * Scores a text with one classifier model: label → 0..1. `analysis`, when given, is the document's
+ * shared analysis, whose memoised prediction a scorer may reuse (the text is its classifierText).
+ */
+export type Scorer = (text: string, analysis?: DocumentAnalysis) => Readonly<Record<string, number>>;
 
 export interface RegexHit {
   pattern: string;
@@ -42,21 +44,24 @@ function mergeInto(into: RuleEvidence, from: RuleEvidence): void {
   into.scores.push(...from.scores);
 }
 
-/** One document's analysis, shared by every rule. Signals and scores are computed on first use. */
-export class DocumentAnalysis {
+/**
+ * What the rules read of one document: the shared analysis (key syllables, signals, classifier
+ * predictions) plus the phrase matches of this pack, computed on first use.
+ */
+export class RuleAnalysis {
   readonly text: string;
-  private keyedText: KeyedText | null = null;
+  readonly doc: DetectDocument;
   private byPhrase: Map<string, PhraseMatch[]> | null = null;
-  private scan: SignalScan | null = null;
   private readonly scoreCache = new Map<string, Readonly<Record<string, number>> | null>();
 
   constructor(
-    readonly doc: DetectDocument,
+    readonly shared: DocumentAnalysis,
     readonly ctx: DetectContext,
     private readonly phrases: PhraseIndex,
     private readonly scorers: Readonly<Record<string, Scorer>>,
   ) {
-    this.text = doc.text.length > MAX_ANALYSED_CHARS ? doc.text.slice(0, MAX_ANALYSED_CHARS) : doc.text;
+    this.text = shared.text;
+    this.doc = shared.doc;
   }
 
   /** Phrase → its occurrences (one automaton pass, done on first use). */
@@ -64,8 +69,7 @@ export class DocumentAnalysis {
     if (this.byPhrase === null) {
       this.byPhrase = new Map();
       if (this.phrases.size > 0) {
-        this.keyedText ??= PhraseIndex.key(this.text);
-        for (const m of this.phrases.match(this.keyedText)) {
+        for (const m of this.phrases.match({ raw: this.text, tokens: this.shared.keyTokens() })) {
           const list = this.byPhrase.get(m.phrase);
           if (list === undefined) this.byPhrase.set(m.phrase, [m]);
           else list.push(m);
@@ -76,8 +80,7 @@ export class DocumentAnalysis {
   }
 
   signals(): SignalScan {
-    this.scan ??= scanSignals(this.text, this.ctx.now);
-    return this.scan;
+    return this.shared.signals();
   }
 
   /** A classifier score: from the context when the caller computed it, else from the model (memoized). */
@@ -86,14 +89,13 @@ export class DocumentAnalysis {
     if (given !== undefined) return given;
     if (!this.scoreCache.has(model)) {
       const scorer = this.scorers[model];
-      const text = this.doc.title ? `${this.doc.title}\n${this.doc.text}` : this.doc.text;
-      this.scoreCache.set(model, scorer ? scorer(text) : null);
+      this.scoreCache.set(model, scorer ? scorer(this.shared.classifierText, this.shared) : null);
     }
     return this.scoreCache.get(model)?.[label];
   }
 }
 
-type Test = (a: DocumentAnalysis, ev: RuleEvidence) => boolean;
+type Test = (a: RuleAnalysis, ev: RuleEvidence) => boolean;
 
 const inRange = (x: number, r: Range): boolean => (r.atLeast === undefined || x >= r.atLeast) && (r.atMost === undefined || x <= r.atMost);
 const isUnder = (host: string, domain: string): boolean => host === domain || host.endsWith('.' + domain);
@@ -128,13 +130,13 @@ export class CompiledPack {
     return this.categoryIds;
   }
 
-  /** The analysis of one document (the caller may reuse it across evaluations). */
-  analyse(doc: DetectDocument, ctx: DetectContext): DocumentAnalysis {
-    return new DocumentAnalysis(doc, ctx, this.phrases, this.scorers);
+  /** The rules' view of one document (the caller may reuse it across evaluations); uses ctx.analysis when it is this document's. */
+  analyse(doc: DetectDocument, ctx: DetectContext): RuleAnalysis {
+    return new RuleAnalysis(analysisOf(doc, ctx), ctx, this.phrases, this.scorers);
   }
 
   /** Every enabled rule that holds for the document, in pack order, with its evidence. */
-  evaluate(doc: DetectDocument, ctx: DetectContext, analysis = this.analyse(doc, ctx)): Array<{ rule: PolicyRule; evidence: RuleEvidence }> {
+  evaluate(doc: DetectDocument, ctx: DetectContext, analysis: RuleAnalysis = this.analyse(doc, ctx)): Array<{ rule: PolicyRule; evidence: RuleEvidence }> {
     const out: Array<{ rule: PolicyRule; evidence: RuleEvidence }> = [];
     for (const { rule, test } of this.tests) {
       const ev = emptyEvidence();
@@ -250,7 +252,7 @@ export class CompiledPack {
 }
 
 /** Number of distinct phrases of `set` found; their occurrences go into the evidence. */
-function matchedPhrases(a: DocumentAnalysis, set: ReadonlySet<string>, ev: RuleEvidence): number {
+function matchedPhrases(a: RuleAnalysis, set: ReadonlySet<string>, ev: RuleEvidence): number {
   const found = a.phraseMatches();
   if (found.size === 0 || set.size === 0) return 0;
   let n = 0;
@@ -271,7 +273,7 @@ function push(ev: RuleEvidence, ms: PhraseMatch[]): number {
   return 1;
 }
 
-function fieldHolds(f: FieldCondition, a: DocumentAnalysis): boolean {
+function fieldHolds(f: FieldCondition, a: RuleAnalysis): boolean {
   const d = a.doc;
   if (f.kind && !f.kind.includes(d.kind)) return false;
   if (f.outletType && (d.outletType === null || !f.outletType.includes(d.outletType))) return false;

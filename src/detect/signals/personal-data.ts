@@ -8,14 +8,12 @@
  *   này", "bóc phốt") — in anything but an outlet's own post;
  * - two or more different kinds of personal data together in a comment without advertising words.
  */
+import { analysisOf } from '../analysis.js';
 import type { Detector, DetectContext, DetectDocument, FindingDraft } from '../types.js';
-import { foldSameLength } from './pii.js';
-import { scanSignals } from './scan.js';
 import type { Signal } from './types.js';
 
 export const PERSONAL_DATA_DETECTOR_VERSION = '1';
 
-const MAX_CHARS = 64_000;
 const WINDOW = 60;
 const THIRD_PARTY =
   /(?<![a-z])(?:cua (?:no|thang|con|ba|ong|anh ta|chi ta|bon|tui|lao|mu|ban ay|nguoi nay)|nha (?:no|thang|con|lao|mu)|dia chi nha|boc phot|info|thong tin ca nhan|day la (?:sdt|so|stk|cccd)|ai biet|goi cho no|khung bo|ten that|vo no|chong no|bo me no|cccd|cmnd|can cuoc)(?![a-z])/;
@@ -41,11 +39,11 @@ export function createPersonalDataDetector(): Detector {
       return /\d/.test(doc.text) || doc.text.includes('@');
     },
     run(doc: DetectDocument, ctx: DetectContext): FindingDraft[] {
-      const text = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
-      const personal = scanSignals(text, ctx.now).signals.filter((s) => s.name === 'phone' || s.name === 'cccd' || s.name === 'bank-account' || s.name === 'email');
+      const analysis = analysisOf(doc, ctx);
+      const personal = analysis.signals().signals.filter((s) => s.name === 'phone' || s.name === 'cccd' || s.name === 'bank-account' || s.name === 'email');
       if (personal.length === 0) return [];
       const outletPost = doc.kind === 'post' && doc.outletType !== null && OUTLET_TYPES.has(doc.outletType);
-      const folded = foldSameLength(text);
+      const folded = analysis.folded();
       const exposed: Array<{ signal: Signal; reason: string }> = [];
       for (const s of personal) {
         const before = folded.slice(Math.max(0, s.start - WINDOW), s.start);

@@ -74,7 +74,8 @@ export function scanSignalsReference(text: string, now: Date): SignalScan {
   return scanWith(text, now, { maxDigitGroup: Infinity, hasAt: true, hasDot: true });
 }
 
-function scanSignalsUncached(text: string, now: Date): SignalScan {
+/** `scanSignals` without the memo: for a caller that keeps the result itself (the shared document analysis). */
+export function scanSignalsUncached(text: string, now: Date): SignalScan {
   return scanWith(text, now, profileText(text));
 }
 
