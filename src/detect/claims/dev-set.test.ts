@@ -1,18 +1,20 @@
 // Accuracy gate on the hand-written dev set (tests/fixtures/claims): F1 >= 0.80 with precision >= 0.90
-// on the whole set, and F1 >= 0.80 on the held-out part that was not looked at while tuning (its
-// precision is reported in docs/claims.md, not gated: gating it would make it a tuning set).
+// on the whole set, and F1 >= 0.80 on each held-out part that was not tuned on (their precision is
+// reported in docs/claims.md, not gated: gating it would make them tuning sets).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateMatcher, type LabelledPost } from './evaluate.js';
+import { evaluateMatcher, parseLabelledPosts } from './evaluate.js';
 import { createClaimMatcher } from './matcher.js';
 import { parseFactChecks } from './registry.js';
 
 const dir = new URL('../../../tests/fixtures/claims/', import.meta.url);
-const factChecks = parseFactChecks(JSON.parse(readFileSync(new URL('dev-factchecks.json', dir), 'utf8')) as unknown);
-const posts = readFileSync(new URL('dev-posts.jsonl', dir), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as LabelledPost);
+const read = (f: string): string => readFileSync(new URL(f, dir), 'utf8');
+// One registry for every slice: the 40 dev claims and the 14 of held-out 3.
+const factChecks = parseFactChecks([
+  ...(JSON.parse(read('dev-factchecks.json')) as unknown[]),
+  ...(JSON.parse(read('holdout3-factchecks.json')) as unknown[]),
+]);
+const posts = [...parseLabelledPosts(read('dev-posts.jsonl')), ...parseLabelledPosts(read('holdout3-posts.jsonl'))];
 const matcher = createClaimMatcher(factChecks);
 
 describe('claim matching on the dev set', () => {
@@ -35,6 +37,12 @@ describe('claim matching on the dev set', () => {
     expect(evaluateMatcher(matcher, part).overall.f1).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reaches F1 >= 0.80 on the third held-out part (claims 41-54, other domains, written before the verifier changes)', () => {
+    const part = posts.filter((p) => p.split === 'holdout3');
+    expect(part.length).toBeGreaterThan(100);
+    expect(evaluateMatcher(matcher, part).overall.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('never matches a related statement that lacks the claim\'s predicate or says the opposite', () => {
     const related = [
       'Tiêm vắc xin sởi giúp trẻ em gái phòng bệnh sởi và biến chứng viêm phổi.',
@@ -43,8 +51,8 @@ describe('claim matching on the dev set', () => {
     expect(related.filter((t) => matcher.match(t).length > 0)).toEqual([]);
   });
 
-  it('never matches a debunk or a question', () => {
-    const hard = posts.filter((p) => p.case === 'debunk' || p.case === 'question');
+  it('never matches a debunk or a question of the parts tuned on or read before (held-out 3 is only measured)', () => {
+    const hard = posts.filter((p) => p.split !== 'holdout3' && (p.case === 'debunk' || p.case === 'question'));
     const fired = hard.filter((p) => matcher.match(p.text).length > 0).map((p) => p.id);
     expect(fired).toEqual([]);
   });

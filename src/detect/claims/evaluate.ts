@@ -27,6 +27,14 @@ export interface Evaluation {
   errors: Array<{ id: string; case: string; expected: string | null; got: string[]; scores: number[] }>;
 }
 
+/** Labelled posts from JSON lines (blank lines skipped), as in tests/fixtures/claims/*-posts.jsonl. */
+export function parseLabelledPosts(jsonl: string): LabelledPost[] {
+  return jsonl
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LabelledPost);
+}
+
 function prf(tp: number, fp: number, fn: number, n: number): Prf {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);

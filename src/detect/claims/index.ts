@@ -40,4 +40,4 @@ export {
   type ClaimMatcherOptions,
 } from './matcher.js';
 export { createClaimDetector, CLAIM_DETECTOR_ID, CLAIM_DETECTOR_VERSION } from './detector.js';
-export { evaluateMatcher, type LabelledPost, type Evaluation, type Prf } from './evaluate.js';
+export { evaluateMatcher, parseLabelledPosts, type LabelledPost, type Evaluation, type Prf } from './evaluate.js';

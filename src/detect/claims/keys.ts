@@ -42,6 +42,9 @@ const TEENCODE: Record<string, string> = {
   thik: 'thich', iu: 'yeu', bik: 'biet', wa: 'qua', qa: 'qua',
   nhiu: 'nhieu', oy: 'roi', dag: 'dang', dg: 'dang',
   j2: 'gi', jo: 'gio', h: 'gio', ntin: 'nhan tin', nt: 'nhan tin', ib: 'nhan tin', cmt: 'binh luan',
+  // Institutions and documents that news rumours name by their initials.
+  ubnd: 'uy ban nhan dan', thpt: 'trung hoc pho thong', thcs: 'trung hoc co so', dh: 'dai hoc',
+  cccd: 'can cuoc cong dan', nld: 'nguoi lao dong', xn: 'xet nghiem', kq: 'ket qua', tn: 'tin nhan',
 };
 
 // Letter swaps used in teencode (ck→ch, nk→nh, ...); applied only when the token is not already a word.

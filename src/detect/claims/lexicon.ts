@@ -87,7 +87,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'khong dung',
   ],
   question: [
-    'co that khong', 'that khong', 'co phai', 'phai khong', 'that hay gia', 'ai biet', 'co ai biet',
+    'co that khong', 'that khong', 'co phai', 'phai khong', 'that hay gia', 'ai biet', 'co ai biet', 'that ha', 'that sao',
     'co dung khong', 'dung khong', 'hay khong', 'co sao khong', 'thuc hu', 'lieu co',
     'xac minh giup', 'kiem chung giup',
   ],
@@ -135,7 +135,7 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   infertile: ['vô sinh', 'hiếm muộn', 'không đẻ được', 'không sinh con'],
   immune: ['miễn dịch', 'miễn nhiễm', 'không mắc', 'không bị nhiễm', 'phòng được'],
   lock: ['khóa', 'khoá', 'phong tỏa', 'phong toả', 'đóng băng', 'chặn'],
-  lose: ['trừ', 'mất', 'rút', 'chiếm đoạt'],
+  lose: ['trừ', 'mất', 'rút', 'chiếm đoạt', 'mất sạch', 'mất hết', 'bay sạch', 'bay hết', 'bốc hơi'],
   expire: ['hết giá trị', 'hết hiệu lực', 'vô hiệu', 'hết hạn', 'không lưu hành', 'hủy', 'huỷ'],
   redo: ['làm lại', 'cấp lại', 'cấp đổi', 'đổi', 'đổi tiền'],
   break: ['vỡ', 'sập', 'nứt', 'sụt lún', 'lún', 'sạt lở', 'đổ sập', 'gãy'],
@@ -147,7 +147,10 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   fine: ['phạt', 'xử phạt', 'phạt tiền'],
   confiscate: ['tịch thu', 'thu giữ', 'tước'],
   die: ['chết', 'mất', 'ra đi', 'không qua khỏi', 'đột tử'],
-  survive: ['sống sót', 'qua khỏi', 'khỏe mạnh', 'khoẻ mạnh', 'bị thương', 'xuất viện', 'bình an'],
+  survive: [
+    'sống sót', 'qua khỏi', 'khỏe mạnh', 'khoẻ mạnh', 'bị thương', 'xuất viện', 'bình an', 'thoát nạn', 'thoát chết',
+    'không có thương vong', 'không ai bị thương', 'bị thương nhẹ', 'tai nạn nhẹ',
+  ],
   explode: ['nổ', 'phát nổ', 'cháy nổ', 'bốc cháy'],
   closure: ['nghỉ học', 'nghỉ', 'đóng cửa', 'ngừng', 'tạm dừng', 'tạm ngừng', 'dừng', 'đình chỉ', 'cắt'],
   open: ['đi học', 'mở cửa', 'hoạt động bình thường', 'khai thác bình thường', 'thông xe', 'mở lại'],
@@ -198,6 +201,16 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
 /** The predicate group whose phrases only shield their words ("đánh bắt") and are never predicates. */
 export const NOT_A_PREDICATE = 'none';
 
+/**
+ * Groups that say what the claim asserts happens to people or things (the harm, the cure, the death,
+ * the failure): a post that keeps the claim's other predicates ("tai nạn", "phát nổ") but not its
+ * outcome tells of a related event, so a missing outcome counts as a missing predicate.
+ */
+export const OUTCOME_GROUPS: ReadonlySet<string> = new Set([
+  'cure', 'infertile', 'immune', 'die', 'paralyse', 'blind', 'deaf', 'stroke', 'organ', 'develop', 'miscarry',
+  'bankrupt', 'fake', 'lose',
+]);
+
 /** Predicate groups that say the opposite: a post with the opposite and without the claim's is another statement. */
 export const PREDICATE_CONTRASTS: ReadonlyArray<[string, string]> = [
   ['increase', 'decrease'],
@@ -225,3 +238,10 @@ export const PAST_MARKERS: readonly string[] = ['vừa', 'đã', 'mới đây', 
 
 /** Words opening the claim's reason ("... vì dịch cúm", "... do ngộ độc"): the reason is part of what it says. */
 export const CAUSE_MARKERS: readonly string[] = ['vì', 'do', 'bởi', 'bởi vì', 'sau khi', 'nhờ'];
+
+/**
+ * Scope words: a claim about all of something ("toàn miền Bắc", "tất cả sổ đỏ") and a post about some
+ * of it ("một số phường") tell of different events, even with the same predicate.
+ */
+export const UNIVERSAL_SCOPE: readonly string[] = ['toàn', 'toàn bộ', 'tất cả', 'cả nước', 'toàn quốc', 'mọi', 'hàng loạt', 'khắp'];
+export const PARTIAL_SCOPE: readonly string[] = ['một số', 'một vài', 'một phần', 'cục bộ', 'một số nơi', 'một số khu vực', 'vài nơi'];

@@ -8,6 +8,7 @@ const registry = parseFactChecks([
   { id: 'DONGDAT', claim: 'Động đất mạnh 7,5 độ richter sắp xảy ra ở Kon Tum trong tuần này.', verdict: 'false', correction: 'Không dự báo được động đất.' },
   { id: 'VACXIN', claim: 'Tiêm vắc xin sởi gây vô sinh ở trẻ em gái.', verdict: 'false', correction: 'Vắc xin an toàn.' },
   { id: 'CAU', claim: 'Cầu Rồng ở Đà Nẵng bị nứt và sắp sập.', verdict: 'false', correction: 'Cầu an toàn.' },
+  { id: 'DIEN', claim: 'EVN sẽ cắt điện toàn miền Bắc 3 ngày liên tiếp từ thứ hai tuần tới.', verdict: 'false', correction: 'Chỉ bảo dưỡng cục bộ.' },
   { id: 'DUNG', claim: 'Nước chanh chứa nhiều vitamin C.', verdict: 'true', correction: '' },
   { id: 'RUT', claim: 'Gạo nhựa đang được bán ở chợ Hà Nội.', verdict: 'false', correction: '', status: 'withdrawn' },
 ]);
@@ -52,6 +53,18 @@ describe('createClaimMatcher', () => {
     expect(top('Nước chanh nóng không chữa khỏi ung thư giai đoạn cuối, đừng bỏ điều trị.')).toBeNull();
     expect(top('Cầu treo ở Quảng Nam bị nứt và sắp sập do lũ.')).toBeNull();
     expect(top('Đây không phải tin giả: tiêm vắc xin sởi gây vô sinh ở trẻ em gái!')).toBe('VACXIN');
+  });
+
+  it('requires the same proposition: the claimed outcome, the same scope, an assertion', () => {
+    // Same topic and setting, no claimed cure: a related statement.
+    expect(top('Bệnh nhân ung thư giai đoạn cuối nên uống nước chanh nóng mỗi sáng cho dễ chịu.')).toBeNull();
+    expect(top('Sáng nào uống nước chanh nóng thì ung thư giai đoạn cuối cũng khỏi hẳn.')).toBe('CHANH');
+    // The claim speaks of a whole region, the post of some wards.
+    expect(top('EVN cắt điện toàn miền Bắc 3 ngày liên tiếp từ thứ hai tuần tới, tích nước đi.')).toBe('DIEN');
+    expect(top('EVN cắt điện một số phường ở miền Bắc 3 ngày liên tiếp từ thứ hai tuần tới để bảo dưỡng.')).toBeNull();
+    // "có ... không" before a comma is a question; a doctored video is a debunk.
+    expect(top('Động đất 7,5 độ richter có sắp xảy ra ở Kon Tum trong tuần này không vậy, thấy trên mạng nói')).toBeNull();
+    expect(top('Video cắt ghép nói cầu Rồng ở Đà Nẵng bị nứt và sắp sập, mọi người đừng chia sẻ.')).toBeNull();
   });
 
   it('matches a claim buried in a long chain message', () => {

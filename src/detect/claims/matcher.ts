@@ -21,10 +21,13 @@ import {
   CAUSE_MARKERS,
   FUTURE_MARKERS,
   NOT_A_PREDICATE,
+  OUTCOME_GROUPS,
+  PARTIAL_SCOPE,
   PAST_MARKERS,
   PREDICATE_CONTRASTS,
   PREDICATE_GROUPS,
   TIME_PHRASES,
+  UNIVERSAL_SCOPE,
 } from './lexicon.js';
 import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 
@@ -67,6 +70,8 @@ interface PreparedClaim {
   preds: PhraseHit[];
   times: Set<string>;
   future: boolean;
+  /** The claim speaks of all of its subject ("toàn miền Bắc", "tất cả sổ đỏ"). */
+  universal: boolean;
   /** Content keys of the claim's reason ("... vì dịch cúm" → dich, cum). */
   cause: string[];
 }
@@ -76,6 +81,10 @@ const TIME_TABLE = compilePhrases(TIME_PHRASES.map((p): [string, string] => ['ti
 const TENSE_TABLE = compilePhrases([
   ...FUTURE_MARKERS.map((p): [string, string] => ['future', p]),
   ...PAST_MARKERS.map((p): [string, string] => ['past', p]),
+]);
+const SCOPE_TABLE = compilePhrases([
+  ...UNIVERSAL_SCOPE.map((p): [string, string] => ['all', p]),
+  ...PARTIAL_SCOPE.map((p): [string, string] => ['some', p]),
 ]);
 const CAUSE_TABLE = compilePhrases(CAUSE_MARKERS.map((p): [string, string] => ['cause', p]));
 const CONTRAST = new Map<string, string[]>();
@@ -731,6 +740,7 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     preds,
     times: new Set(findPhrases(a, 0, end, TIME_TABLE).map((h) => h.phrase)),
     future: findPhrases(a, 0, end, TENSE_TABLE).some((h) => h.labels.includes('future')),
+    universal: findPhrases(a, 0, end, SCOPE_TABLE).some((h) => h.labels.includes('all')),
     cause,
     fc,
     reportId: fc.externalId ?? fc.id,
@@ -980,9 +990,11 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
     const missing = c.preds.filter((h) => !h.labels.some((g) => docGroups.has(g)));
     predicate = 1 - missing.length / c.preds.length;
-    // None of the predicate: a related statement. Part of it: paraphrases often say the rest otherwise.
+    // None of the predicate, or not its outcome: a related statement. Part of it: paraphrases often
+    // say the rest otherwise.
+    const outcomeMissing = missing.some((h) => h.labels.some((g) => OUTCOME_GROUPS.has(g)));
     if (missing.length > 0) {
-      score *= predicate === 0 ? 0.5 : 0.85 + 0.15 * predicate;
+      score *= predicate === 0 || outcomeMissing ? 0.5 : 0.85 + 0.15 * predicate;
       reasons.push(`the claim's predicate not found: ${missing.map((h) => h.phrase).join(', ')}`);
     }
     const opposite = missing.flatMap((h) => h.labels.flatMap((g) => CONTRAST.get(g) ?? [])).filter((g) => docGroups.has(g) && !claimGroups.has(g));
@@ -1018,6 +1030,15 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     if (tense.includes('past') && !tense.includes('future')) {
       score *= 0.7;
       reasons.push('tells of a past event, the claim of a coming one');
+    }
+  }
+  // All of it in the claim, some of it in the passage: another, smaller event.
+  if (c.universal) {
+    const scope = findPhrases(doc, pFrom, pTo, SCOPE_TABLE).flatMap((h) => h.labels);
+    // As strong as a replaced place: with every other term in place, it still is another event.
+    if (scope.includes('some') && !scope.includes('all')) {
+      score *= 0.45;
+      reasons.push('speaks of part of what the claim says of all');
     }
   }
   // A name or place of the claim replaced by another one: the same story about someone or somewhere else.
