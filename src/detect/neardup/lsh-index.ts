@@ -22,6 +22,9 @@ export function candidateProbability(s: number, bands: number, rows: number): nu
   return 1 - Math.pow(1 - Math.pow(s, rows), bands);
 }
 
+// Entries per head slot at most before the table doubles (the average chain holds 1/2..1 of that).
+const LOAD = 1;
+
 export class LshIndex {
   readonly opts: LshOptions;
   private size = 0;
@@ -33,9 +36,11 @@ export class LshIndex {
   private heads: Int32Array = new Int32Array(0); // [band << tableBits | slot], -1 = empty
   private stamp: Int32Array = new Int32Array(0); // per entry: last query number that saw it (dedupes candidates)
   private queryNo = 0;
+  private cursor: Int32Array;
 
   constructor(opts: Partial<LshOptions> = {}) {
     this.opts = { ...DEFAULT_LSH_OPTIONS, ...opts };
+    this.cursor = new Int32Array(this.opts.bands);
     this.grow(1024);
     this.rehash(10);
   }
@@ -84,18 +89,27 @@ export class LshIndex {
     const mask = (1 << this.tableBits) - 1;
     const links = this.links;
     const stamp = this.stamp;
-    for (let b = 0; b < bands && out.length < maxCandidates; b++) {
-      const key = bk[b] as number;
-      let e = this.heads[(b << this.tableBits) | (slotOf(key) & mask)] as number;
-      for (let steps = 0; e !== -1 && steps < maxChain; steps++) {
+    const heads = this.heads;
+    const cursor = this.cursor;
+    // Breadth first over the bands: every read in one round is independent of the others, so the CPU
+    // overlaps their cache misses (a chain walked band by band waits for each miss in turn; at 1M
+    // entries the arrays are far larger than the cache).
+    for (let b = 0; b < bands; b++) cursor[b] = heads[(b << this.tableBits) | (slotOf(bk[b] as number) & mask)] as number;
+    for (let step = 0; step < maxChain; step++) {
+      let live = 0;
+      for (let b = 0; b < bands; b++) {
+        const e = cursor[b] as number;
+        if (e === -1) continue;
+        live++;
         const at = 2 * (e * bands + b);
-        if (links[at] === key && stamp[e] !== q) {
+        if (links[at] === bk[b] && stamp[e] !== q) {
           stamp[e] = q;
           out.push(e);
-          if (out.length >= maxCandidates) break;
+          if (out.length >= maxCandidates) return out;
         }
-        e = links[at + 1] as number;
+        cursor[b] = links[at + 1] as number;
       }
+      if (live === 0) break;
     }
     return out;
   }
@@ -112,8 +126,8 @@ export class LshIndex {
     if (e >= this.capacity) this.grow(this.capacity * 2);
     for (let b = 0; b < bands; b++) this.links[2 * (e * bands + b)] = bk[b] as number;
     this.size++;
-    // Keep the load at most 2 entries per slot so chains stay short; rehash links the new entry too.
-    if (this.size > 2 << this.tableBits) this.rehash(this.tableBits + 1);
+    // Keep the load at most LOAD entries per slot so chains stay short; rehash links the new entry too.
+    if (this.size > LOAD << this.tableBits) this.rehash(this.tableBits + 1);
     else this.link(e, bk);
     return e;
   }
@@ -143,15 +157,23 @@ export class LshIndex {
   }
 
   // Rebuilds every chain for a bigger table; relinking in insertion order keeps newest-first chains.
+  // Band by band, so the heads written stay within one band's part of the table (cache-resident)
+  // instead of scattering over all of it.
   private rehash(bits: number): void {
     const { bands } = this.opts;
     this.tableBits = bits;
-    this.heads = new Int32Array(bands << bits).fill(-1);
-    const bk = new Int32Array(bands);
-    for (let e = 0; e < this.size; e++) {
-      for (let b = 0; b < bands; b++) bk[b] = this.links[2 * (e * bands + b)] as number;
-      this.link(e, bk);
+    const heads = new Int32Array(bands << bits).fill(-1);
+    const links = this.links;
+    const mask = (1 << bits) - 1;
+    for (let b = 0; b < bands; b++) {
+      for (let e = 0; e < this.size; e++) {
+        const at = 2 * (e * bands + b);
+        const h = (b << bits) | (slotOf(links[at] as number) & mask);
+        links[at + 1] = heads[h] as number;
+        heads[h] = e;
+      }
     }
+    this.heads = heads;
   }
 }
 

@@ -151,8 +151,14 @@ export class NearDupIndex {
   private memberHead: Int32Array = new Int32Array(1024);
   private memberTail: Int32Array = new Int32Array(1024);
   private listed: Int32Array = new Int32Array(1024);
-  private previews: string[] = [];
-  private readonly exact = new Map<number, number>();
+  // Previews as UTF-8 in one arena (off the JS heap: no per-text string for the GC to trace).
+  private previewBytes: Uint8Array = new Uint8Array(1 << 16);
+  private previewUsed = 0;
+  private previewOff: Float64Array = new Float64Array(1024);
+  private previewLen: Int32Array = new Int32Array(1024);
+  // Exact-duplicate lookup: open addressing over texts by a 32-bit content hash (-1 = empty).
+  private textHash: Int32Array = new Int32Array(1024);
+  private exactSlots: Int32Array = new Int32Array(2048).fill(-1);
 
   // Documents (members), in insertion order.
   private members = 0;
@@ -192,7 +198,10 @@ export class NearDupIndex {
     const typed =
       this.arena.byteLength +
       this.lsh.bytes +
-      this.shOff.byteLength * 13 +
+      this.shOff.byteLength * 15 +
+      this.previewBytes.byteLength +
+      this.previewOff.byteLength +
+      this.exactSlots.byteLength +
       this.textFirst.byteLength * 2 +
       this.shCapped.byteLength +
       this.memberText.byteLength * 4 +
@@ -200,8 +209,7 @@ export class NearDupIndex {
     // V8: ~16 B per array slot and ~40 B per Map entry, plus the strings themselves.
     let strings = 0;
     for (let i = 0; i < this.members; i++) strings += 16 + 2 * (this.memberIds[i]?.length ?? 0);
-    for (const p of this.previews) strings += 16 + 2 * p.length;
-    const maps = 40 * (this.byId.size + this.exact.size + this.nameIds.size);
+    const maps = 40 * (this.byId.size + this.nameIds.size);
     return {
       documents: this.members + this.unlistedCount(),
       listed: this.members,
@@ -262,8 +270,8 @@ export class NearDupIndex {
       return { docId: meta.id, status: 'skipped', clusterId: null, clusterSize: 0, matches: [], merged: [] };
     }
     const h = contentHash(prep.shingles);
-    const same = this.exact.get(h);
-    if (same !== undefined && sameSet(this.shinglesOf(same), prep.shingles)) {
+    const same = this.findExact(h, prep.shingles);
+    if (same !== -1) {
       this.duplicates++;
       this.addMember(same, meta);
       return this.resultFor(meta.id, same, 'duplicate', [], []);
@@ -272,8 +280,7 @@ export class NearDupIndex {
     const bk = this.lsh.bandKeys(sig);
     const candidates = this.lsh.queryKeys(bk);
     const t = this.lsh.addKeys(bk);
-    this.newText(t, prep);
-    if (same === undefined) this.exact.set(h, t);
+    this.newText(t, prep, h);
     this.addMember(t, meta);
     const matches: NearDupMatch[] = [];
     const merged: string[] = [];
@@ -355,7 +362,7 @@ export class NearDupIndex {
       burstPerMinute: maxInWindow(times, 60_000),
       representative: {
         docId: this.firstDocOf(rep),
-        text: this.previews[rep] ?? '',
+        text: this.previewOf(rep),
         count: this.textCount[rep] as number,
       },
     };
@@ -424,7 +431,54 @@ export class NearDupIndex {
     return { hashes: this.arena.subarray(off, off + (this.shLen[t] as number)), capped: this.shCapped[t] === 1 };
   }
 
-  private newText(t: number, prep: PreparedText): void {
+  private previewOf(t: number): string {
+    const off = this.previewOff[t] as number;
+    return utf8.decode(this.previewBytes.subarray(off, off + (this.previewLen[t] as number)));
+  }
+
+  private storePreview(t: number, preview: string): void {
+    const room = 3 * preview.length; // UTF-8 bytes per UTF-16 code unit at most
+    if (this.previewUsed + room > this.previewBytes.length) {
+      const bytes = new Uint8Array(Math.max(this.previewBytes.length * 2, this.previewUsed + room));
+      bytes.set(this.previewBytes.subarray(0, this.previewUsed));
+      this.previewBytes = bytes;
+    }
+    const { written } = utf8Encoder.encodeInto(preview, this.previewBytes.subarray(this.previewUsed));
+    this.previewOff[t] = this.previewUsed;
+    this.previewLen[t] = written;
+    this.previewUsed += written;
+  }
+
+  // The text whose shingle set equals `set` (content hash `h`), or -1.
+  private findExact(h: number, set: ShingleSet): number {
+    const slots = this.exactSlots;
+    const mask = slots.length - 1;
+    for (let i = fmix32(h) & mask; ; i = (i + 1) & mask) {
+      const t = slots[i] as number;
+      if (t === -1) return -1;
+      if (this.textHash[t] === h && sameSet(this.shinglesOf(t), set)) return t;
+    }
+  }
+
+  private addExact(t: number, h: number): void {
+    this.textHash[t] = h;
+    if (2 * this.texts > this.exactSlots.length) {
+      // Keep the table at most half full; re-insert every text but t, which is added below.
+      this.exactSlots = new Int32Array(this.exactSlots.length * 2).fill(-1);
+      for (let u = 0; u < t; u++) this.placeExact(u);
+    }
+    this.placeExact(t);
+  }
+
+  private placeExact(t: number): void {
+    const slots = this.exactSlots;
+    const mask = slots.length - 1;
+    let i = fmix32(this.textHash[t] as number) & mask;
+    while (slots[i] !== -1) i = (i + 1) & mask;
+    slots[i] = t;
+  }
+
+  private newText(t: number, prep: PreparedText, hash: number): void {
     if (t !== this.texts) throw new AppError('INTERNAL', 'near-duplicate index out of step with its LSH index');
     this.texts++;
     if (t >= this.parent.length) this.growTexts(this.parent.length * 2);
@@ -450,7 +504,8 @@ export class NearDupIndex {
     this.memberHead[t] = -1;
     this.memberTail[t] = -1;
     this.listed[t] = 0;
-    this.previews[t] = prep.preview;
+    this.storePreview(t, prep.preview);
+    this.addExact(t, hash);
   }
 
   private addMember(t: number, meta: NearDupMeta): void {
@@ -544,6 +599,9 @@ export class NearDupIndex {
     this.memberHead = i32(this.memberHead);
     this.memberTail = i32(this.memberTail);
     this.listed = i32(this.listed);
+    this.textHash = i32(this.textHash);
+    this.previewLen = i32(this.previewLen);
+    this.previewOff = f64(this.previewOff);
   }
 
   private growMembers(n: number): void {
@@ -576,24 +634,23 @@ function toMillis(v: Date | number | null | undefined): number {
   return Number.isFinite(n) ? n : NaN;
 }
 
-// 52-bit content hash of a shingle set (two independent 32-bit chains), a Map key without strings.
+// 32-bit content hash of a shingle set (collisions are resolved by comparing the sets).
 function contentHash(s: ShingleSet): number {
-  let a = 0x9747b28c ^ s.hashes.length;
-  let b = 0x2545f491 ^ (s.capped ? 1 : 0);
+  let a = 0x9747b28c ^ s.hashes.length ^ (s.capped ? 0x40000000 : 0);
   for (let i = 0; i < s.hashes.length; i++) {
-    const v = s.hashes[i] as number;
-    a = Math.imul(a ^ v, 0x01000193);
-    b = Math.imul(b ^ v, 0x5bd1e995);
-    b ^= b >>> 15;
+    a = Math.imul(a ^ (s.hashes[i] as number), 0x01000193);
+    a ^= a >>> 15;
   }
-  return (fmix32(a) & 0xfffff) * 0x100000000 + fmix32(b);
+  return fmix32(a) | 0;
 }
 
-// A flat copy of the first `n` characters: V8 would otherwise keep a 1 MB comment alive through a slice.
+const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+// The first `n` characters, trimmed (stored as UTF-8 by the index, so no slice keeps the text alive).
 function previewOf(text: string, n: number): string {
   if (n <= 0 || text.length === 0) return '';
-  const cut = text.length > n ? text.slice(0, n) : text;
-  return Buffer.from(cut, 'utf16le').toString('utf16le').trim();
+  return (text.length > n ? text.slice(0, n) : text).trim();
 }
 
 /** Most values within any window of `width` (sorts `times` in place). Example: [0, 10e3, 90e3] → 2. */
