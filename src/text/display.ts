@@ -104,11 +104,6 @@ interface DisplayWord {
 // once per distinct word. Cleared when large: a bounded memory cost with no eviction bookkeeping.
 const DISPLAY_WORDS = new WordMemo<DisplayWord>(100_000);
 
-/** What display needs about the word text[a, b), looked up in place. */
-function displayWordAt(text: string, a: number, b: number): DisplayWord {
-  return DISPLAY_WORDS.get(text, a, b) ?? newDisplayWord(text.slice(a, b));
-}
-
 function newDisplayWord(surface: string): DisplayWord {
   const lower = toLower(surface);
   let squeezed: string | undefined;
@@ -169,9 +164,17 @@ function display(raw: string, withMap: boolean): MappedText {
   const text = mapped.text;
   const cols = COLS;
   const n = scanTokens(text, cols);
-  const { kinds, starts, ends } = cols;
+  const { kinds, starts, ends, hashes } = cols;
   const words = WORDS;
-  for (let i = 0; i < n; i++) words[i] = kinds[i] === K_WORD ? displayWordAt(text, starts[i] ?? 0, ends[i] ?? 0) : undefined;
+  for (let i = 0; i < n; i++) {
+    if (kinds[i] !== K_WORD) {
+      words[i] = undefined;
+      continue;
+    }
+    const a = starts[i] ?? 0;
+    const b = ends[i] ?? 0;
+    words[i] = DISPLAY_WORDS.getHashed(text, a, b, hashes[i] ?? 0) ?? newDisplayWord(text.slice(a, b));
+  }
   const out = withMap ? new MapBuilder(text.length) : null;
   let s = '';
   let last = 0;

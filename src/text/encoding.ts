@@ -245,44 +245,63 @@ const PLAIN = 1;
 /** Clean NFC text whose only question is the legacy scoring (Latin-1 letters, no Vietnamese-only letter). */
 const LATIN1 = 2;
 
+// Per UTF-16 unit, what plainKind needs (0: not yet computed). P_OK: nothing to clean, NFC-stable,
+// no special handling; the other bits are OR-ed over the text.
+const PLAIN_UNITS = new Uint8Array(65536);
+const P_OK = 1;
+const P_NON_ASCII = 2;
+const P_VI = 4;
+const P_LEGACY = 8;
+const P_DONE = 128;
+
+function plainUnit(c: number): number {
+  if (c < 0x80) return P_DONE | (c >= 0x20 ? (c === 0x26 || c === 0x7f ? 0 : P_OK) : c === 0x0a || c === 0x09 || c === 0x0d ? P_OK : 0);
+  if (c >= 0xd800 && c <= 0xdfff) return P_DONE | P_NON_ASCII;
+  const k = charClass(c);
+  if ((k & SAFE) === 0) return P_DONE | P_NON_ASCII;
+  // A letter counts as Vietnamese evidence or as a legacy candidate, never both (as detection reads it).
+  return P_DONE | P_OK | P_NON_ASCII | ((k & VI_NON_LATIN1) !== 0 ? P_VI : (k & LEGACY) !== 0 ? P_LEGACY : 0);
+}
+
 function plainKind(raw: string): number {
   const n = raw.length;
-  let ascii = true;
-  let vi = false;
-  let legacy = false;
+  const units = PLAIN_UNITS;
+  let seen = 0;
   let joiner = false;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x20 ? c === 0x26 || c === 0x7f : c !== 0x0a && c !== 0x09 && c !== 0x0d) return FULL;
-      continue;
-    }
-    ascii = false;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      // Only well-formed pairs in the emoji blocks (NFC-stable, nothing to clean).
-      if (c > 0xdbff || i + 1 >= n) return FULL;
-      const d = raw.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return FULL;
-      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      if (cp < 0x1f000 || cp > 0x1faff) return FULL;
-      i++;
-      continue;
-    }
-    const k = charClass(c);
-    if ((k & SAFE) === 0) {
-      // ZWJ and variation selectors after an emoji are kept by clean-up and ignored by detection.
-      if ((c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) && i > 0 && isEmojiContext(raw, i)) {
-        joiner = true;
-        continue;
+    let k = units[c] ?? 0;
+    if ((k & P_OK) === 0) {
+      if (k === 0) {
+        k = plainUnit(c);
+        units[c] = k;
       }
-      return FULL;
+      if ((k & P_OK) === 0) {
+        if (c < 0x80) return FULL;
+        seen |= P_NON_ASCII;
+        if (c >= 0xd800 && c <= 0xdfff) {
+          // Only well-formed pairs in the emoji blocks (NFC-stable, nothing to clean).
+          if (c > 0xdbff || i + 1 >= n) return FULL;
+          const d = raw.charCodeAt(i + 1);
+          if (d < 0xdc00 || d > 0xdfff) return FULL;
+          const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          if (cp < 0x1f000 || cp > 0x1faff) return FULL;
+          i++;
+          continue;
+        }
+        // ZWJ and variation selectors after an emoji are kept by clean-up and ignored by detection.
+        if ((c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) && i > 0 && isEmojiContext(raw, i)) {
+          joiner = true;
+          continue;
+        }
+        return FULL;
+      }
     }
-    if ((k & VI_NON_LATIN1) !== 0) vi = true;
-    else if ((k & LEGACY) !== 0) legacy = true;
+    seen |= k;
   }
-  if (ascii) return VIQR_HINT.test(raw) ? FULL : PLAIN;
+  if ((seen & P_NON_ASCII) === 0) return VIQR_HINT.test(raw) ? FULL : PLAIN;
   // Without Latin-1/Windows-1252 characters no legacy table changes a thing, so the text stays 'unicode'.
-  if (vi || !legacy) return PLAIN;
+  if ((seen & P_VI) !== 0 || (seen & P_LEGACY) === 0) return PLAIN;
   // Detection's clean-up steps change nothing here (ZWJ aside), so only its legacy scoring is left.
   return joiner ? FULL : LATIN1;
 }

@@ -4,7 +4,8 @@ import { SAFE, charClass } from './char-class.js';
 import { detectEncoding, detectEncodingFull, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
 import { foldByNormalizing, foldDiacritics } from './fold.js';
 import type { MappedText } from './mapped.js';
-import { emojiEnd, emojiPatternEnd, emoticonEnd, emoticonPatternEnd, tokenize } from './tokenize.js';
+import { K_WORD, TokenColumns, emojiEnd, emojiPatternEnd, emoticonEnd, emoticonPatternEnd, scanTokens, tokenize } from './tokenize.js';
+import { hashRange } from './word-memo.js';
 import { keyTokens, matchKey } from './key.js';
 
 // Null spans and an explicit identity map mean the same thing.
@@ -122,6 +123,20 @@ describe('emoticon shortcut', () => {
 });
 
 describe('per-word memo', () => {
+  it('looks words up by the hash the scanner computed, which is the hash of the word', () => {
+    const cols = new TokenColumns();
+    fc.assert(
+      fc.property(text, (raw) => {
+        const n = scanTokens(raw, cols);
+        for (let i = 0; i < n; i++) {
+          if (cols.kinds[i] !== K_WORD) continue;
+          expect(cols.hashes[i]).toBe(hashRange(raw, cols.starts[i] ?? 0, cols.ends[i] ?? 0));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('gives the same key cold and warm, for words in any case', () => {
     const s = 'KO ĐC Ko đc ko đc NGUUUU nguuuu';
     const first = keyTokens(s);

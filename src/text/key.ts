@@ -145,7 +145,7 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
   const rawLength = raw.length;
   const cols = COLS;
   const n = scanTokens(text, cols);
-  const { kinds, starts, ends } = cols;
+  const { kinds, starts, ends, hashes } = cols;
   let pendingCk: number[] | null = null;
   for (let i = 0; i < n; i++) {
     const kind = kinds[i] ?? K_PUNCT;
@@ -162,7 +162,7 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
           i = j;
           const joined = text.slice(pStart, pEnd).replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, '');
           wk = wordKeyAt(joined, 0, joined.length);
-        } else wk = wordKeyAt(text, pStart, pEnd);
+        } else wk = WORD_KEYS.getHashed(text, pStart, pEnd, hashes[i] ?? 0) ?? newWordKey(text.slice(pStart, pEnd));
         key = wk.w;
         break;
       }

@@ -3,6 +3,7 @@
  * #hashtags, emoji and emoticons, punctuation. Works on cleaned text; callers map offsets to raw.
  */
 import * as chars from './char-class.js';
+import { FNV_OFFSET, FNV_PRIME } from './word-memo.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders).
 const { LETTER, PICTO, WORD, charClass, isWordUnit } = chars;
@@ -192,15 +193,18 @@ export class TokenColumns {
   kinds = new Uint8Array(256);
   starts = new Int32Array(256);
   ends = new Int32Array(256);
+  /** For a word token, hashRange(text, start, end), computed during the scan (0 for other kinds). */
+  hashes = new Int32Array(256);
   length = 0;
 
   /** Appends a token and returns its end. */
-  push(kind: number, start: number, end: number): number {
+  push(kind: number, start: number, end: number, hash = 0): number {
     const n = this.length;
     if (n === this.kinds.length) this.grow();
     this.kinds[n] = kind;
     this.starts[n] = start;
     this.ends[n] = end;
+    this.hashes[n] = hash;
     this.length = n + 1;
     return end;
   }
@@ -210,12 +214,15 @@ export class TokenColumns {
     const kinds = new Uint8Array(size);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
+    const hashes = new Int32Array(size);
     kinds.set(this.kinds);
     starts.set(this.starts);
     ends.set(this.ends);
+    hashes.set(this.hashes);
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;
+    this.hashes = hashes;
   }
 }
 
@@ -254,6 +261,8 @@ export function scanTokens(text: string, cols: TokenColumns): number {
       let j = i + 1;
       let letter = c < 0x80 ? c > 0x39 : (charClass(c) & LETTER) !== 0;
       let ascii = c < 0x80;
+      // The word's hash for the memo look-ups of the key and display, while its units are at hand.
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       for (; j < n; j++) {
         const d = text.charCodeAt(j);
         if (d < 0x80) {
@@ -265,6 +274,7 @@ export function scanTokens(text: string, cols: TokenColumns): number {
           if ((k & LETTER) !== 0) letter = true;
           ascii = false;
         }
+        h = Math.imul(h ^ d, FNV_PRIME);
       }
       const after = j < n ? text.charCodeAt(j) : 0x20;
       let m: string | undefined;
@@ -300,7 +310,7 @@ export function scanTokens(text: string, cols: TokenColumns): number {
           continue;
         }
       }
-      i = cols.push(letter ? K_WORD : K_NUMBER, i, j);
+      i = cols.push(letter ? K_WORD : K_NUMBER, i, j, letter ? h : 0);
       continue;
     }
     let m: string | undefined;
