@@ -3,6 +3,7 @@ import { can, type Permission } from '../../src/core/permissions.js';
 import { api, UNAUTHENTICATED_EVENT, type User } from './api.js';
 import { I18n, translator, type Lang } from './i18n.js';
 import { CampaignPage, CampaignsPage } from './pages/campaigns.js';
+import { AppealsPage } from './pages/appeals.js';
 import { CasePage } from './pages/case.js';
 import { LoginPage } from './pages/login.js';
 import { QueuePage } from './pages/queue.js';
@@ -82,6 +83,7 @@ export function App() {
   else if (page === 'campaigns' && arg) body = <CampaignPage key={arg} id={arg} />;
   else if (page === 'campaigns') body = <CampaignsPage />;
   else if (page === 'report') body = <ReportPage />;
+  else if (page === 'appeals') body = <AppealsPage />;
   else body = <QueuePage />;
 
   return (
@@ -94,6 +96,7 @@ export function App() {
           {session && (
             <nav aria-label="main">
               {session.may('queue:read') && <a href="#/queue">{t('queue')}</a>}
+              {session.may('queue:read') && <a href="#/appeals">{t('appeals')}</a>}
               <a href="#/campaigns">{t('campaigns')}</a>
               <a href="#/report">{t('report')}</a>
             </nav>

@@ -38,7 +38,7 @@ export function CasePage({ number }: { number: string }) {
       </p>
       <h1>{t('caseTitle', { n: c.number })}</h1>
       <h2 className="hostile" data-testid="case-title">
-        {c.title ?? c.subjectRef}
+        {c.title ?? c.url ?? c.subjectRef}
       </h2>
       <dl className="facts">
         <dt>{t('state')}</dt>
