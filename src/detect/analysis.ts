@@ -5,6 +5,7 @@
  * once per document however many detectors read them.
  */
 import { keyTokens, type KeyToken } from '../text/index.js';
+import type { ClassifierBank } from './classifier/bank.js';
 import type { Prediction, TextClassifier } from './classifier/linear.js';
 import { foldSameLength } from './signals/pii.js';
 import { scanSignalsUncached, type SignalScan } from './signals/scan.js';
@@ -54,9 +55,10 @@ export class DocumentAnalysis {
 
   /**
    * The classifier's prediction for `classifierText`, computed once. Models with the same feature
-   * configuration share one feature extraction: hash once, score with each model.
+   * configuration share one feature extraction (hash once, score with each model); with a `bank`,
+   * the models grouped with this one are scored in the same pass over the features.
    */
-  prediction(classifier: TextClassifier): Prediction {
+  prediction(classifier: TextClassifier, bank?: ClassifierBank): Prediction {
     let p = this.predictions.get(classifier);
     if (p !== undefined) return p;
     const key = classifier.featureKey;
@@ -69,7 +71,9 @@ export class DocumentAnalysis {
         idx = classifier.features(this.classifierText).slice();
         this.features.set(key, idx);
       }
-      p = classifier.predict(idx);
+      // A bank scores every model of the classifier's group in one pass: keep them all.
+      if (bank?.has(classifier)) for (const [c, q] of bank.predictAll(classifier, idx)) if (!this.predictions.has(c)) this.predictions.set(c, q);
+      p = this.predictions.get(classifier) ?? classifier.predict(idx);
     }
     this.predictions.set(classifier, p);
     return p;

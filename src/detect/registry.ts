@@ -1,6 +1,6 @@
 import type { Detector } from './types.js';
 import { createClaimDetector, type ClaimMatcher } from './claims/index.js';
-import { createClassifierDetector, type ClassifierDetectorOptions, type TextClassifier } from './classifier/index.js';
+import { ClassifierBank, createClassifierDetector, type ClassifierDetectorOptions, type TextClassifier } from './classifier/index.js';
 import { createTextReuseDetector, type ReuseSource } from './neardup/index.js';
 import { loadDefaultPack } from './policy/active.js';
 import type { PolicyPack } from './policy/parse.js';
@@ -32,10 +32,10 @@ export const DEFAULT_CLASSIFIER_FINDINGS: Record<string, ClassifierDetectorOptio
   spam: null,
 };
 
-/** Model name → scorer for the rules' classifier conditions. */
-export function classifierScorers(classifiers: readonly TextClassifier[]): Record<string, Scorer> {
+/** Model name → scorer for the rules' classifier conditions (scored with the bank's models when given). */
+export function classifierScorers(classifiers: readonly TextClassifier[], bank?: ClassifierBank): Record<string, Scorer> {
   const out: Record<string, Scorer> = {};
-  for (const c of classifiers) out[c.model.name] = (text, analysis) => ({ ...(analysis ? analysis.prediction(c) : c.classify(text)).scores });
+  for (const c of classifiers) out[c.model.name] = (text, analysis) => ({ ...(analysis ? analysis.prediction(c, bank) : c.classify(text)).scores });
   return out;
 }
 
@@ -46,11 +46,14 @@ export function classifierScorers(classifiers: readonly TextClassifier[]): Recor
  */
 export function createDefaultDetectors(resources: DetectorResources = {}): Detector[] {
   const classifiers = resources.classifiers ?? [];
-  const pack = new CompiledPack(resources.pack ?? loadDefaultPack().pack, classifierScorers(classifiers));
+  // The models with detectors of their own are scored on every document: in one pass over the
+  // features. The rules' conditions and the detectors read one prediction per model and document.
+  const bank = new ClassifierBank(classifiers.filter((c) => DEFAULT_CLASSIFIER_FINDINGS[c.model.name] !== null));
+  const pack = new CompiledPack(resources.pack ?? loadDefaultPack().pack, classifierScorers(classifiers, bank));
   const out: Detector[] = [createRulesDetector(pack), createPersonalDataDetector()];
   for (const c of classifiers) {
     const options = DEFAULT_CLASSIFIER_FINDINGS[c.model.name];
-    if (options !== null) out.push(createClassifierDetector(c, options ?? {}));
+    if (options !== null) out.push(createClassifierDetector(c, { ...options, bank }));
   }
   if (resources.claimMatcher) out.push(createClaimDetector(resources.claimMatcher));
   out.push(createTextReuseDetector(resources.reuseArticles ? { articles: resources.reuseArticles } : {}));

@@ -1,6 +1,7 @@
 /** A Detector (see detect/types.ts) backed by one trained text classifier. */
 import { analysisOf } from '../analysis.js';
 import type { Detector, DetectContext, DetectDocument, FindingDraft } from '../types.js';
+import type { ClassifierBank } from './bank.js';
 import type { TextClassifier } from './linear.js';
 
 /** Default label → harm category per shipped model; labels not listed (clean, not-spam) never yield findings. */
@@ -20,6 +21,8 @@ export interface ClassifierDetectorOptions {
   labelThresholds?: Record<string, number>;
   /** How many n-grams to list in the explanation and evidence (default 5). */
   topFeatures?: number;
+  /** Scores this model together with the others of the bank (same results, one pass over the features). */
+  bank?: ClassifierBank;
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
@@ -39,7 +42,7 @@ export function createClassifierDetector(classifier: TextClassifier, options: Cl
     run(doc: DetectDocument, ctx: DetectContext): FindingDraft[] {
       const analysis = analysisOf(doc, ctx);
       const text = analysis.classifierText;
-      const prediction = analysis.prediction(classifier);
+      const prediction = analysis.prediction(classifier, options.bank);
       const findings: FindingDraft[] = [];
       const scores: Record<string, number> = {};
       for (const [label, p] of Object.entries(prediction.scores)) scores[label] = round(p);

@@ -2,6 +2,7 @@
 export { FeatureExtractor, DEFAULT_FEATURES } from './features.js';
 export type { FeatureConfig, FeatureKind, TracedFeature } from './features.js';
 export { TextClassifier } from './linear.js';
+export { ClassifierBank } from './bank.js';
 export type { LinearModel, Prediction, TopFeature } from './linear.js';
 export { encodeModel, decodeModel } from './format.js';
 export { trainModel, DEFAULT_TRAIN } from './train.js';

@@ -206,6 +206,18 @@ export class TextClassifier {
     return this.probsBuf;
   }
 
+  /**
+   * The prediction from per-label sums of quantised weights over `count` features (sums[offset + c]
+   * for label c), as `accumulateQuantised` leaves them before scaling: used by a ClassifierBank.
+   */
+  predictFromSums(sums: Float64Array, offset: number, count: number): Prediction {
+    const k = this.model.labels.length;
+    const scale = featureScale(count);
+    for (let c = 0; c < k; c++) this.logitsBuf[c] = sums[offset + c]! * scale + this.model.bias[c]!;
+    softmax(this.logitsBuf, this.model.temperature, this.probsBuf);
+    return this.predictionOf(this.probsBuf);
+  }
+
   /** Index of the decided label for these probabilities. */
   decideIndex(probs: ArrayLike<number>): number {
     return decide(probs, this.model.offsets);
@@ -218,7 +230,10 @@ export class TextClassifier {
 
   /** `classify` from features already extracted (with this model's configuration). */
   predict(idx: Int32Array): Prediction {
-    const probs = this.probabilitiesOf(idx);
+    return this.predictionOf(this.probabilitiesOf(idx));
+  }
+
+  private predictionOf(probs: Float64Array): Prediction {
     const scores: Record<string, number> = {};
     this.model.labels.forEach((label, c) => {
       scores[label] = probs[c]!;
