@@ -36,6 +36,17 @@ export interface RuleEvidence {
 
 const emptyEvidence = (): RuleEvidence => ({ matches: [], signals: [], regex: [], links: [], scores: [] });
 
+function clear(ev: RuleEvidence): RuleEvidence {
+  ev.matches.length = 0;
+  ev.signals.length = 0;
+  ev.regex.length = 0;
+  ev.links.length = 0;
+  ev.scores.length = 0;
+  return ev;
+}
+
+const copyOf = (ev: RuleEvidence): RuleEvidence => ({ matches: ev.matches.slice(), signals: ev.signals.slice(), regex: ev.regex.slice(), links: ev.links.slice(), scores: ev.scores.slice() });
+
 function mergeInto(into: RuleEvidence, from: RuleEvidence): void {
   into.matches.push(...from.matches);
   into.signals.push(...from.signals);
@@ -52,6 +63,7 @@ export class RuleAnalysis {
   readonly text: string;
   readonly doc: DetectDocument;
   private byPhrase: Map<string, PhraseMatch[]> | null = null;
+  private byName: Map<string, Signal[]> | null = null;
   private readonly scoreCache = new Map<string, Readonly<Record<string, number>> | null>();
 
   constructor(
@@ -83,6 +95,17 @@ export class RuleAnalysis {
     return this.shared.signals();
   }
 
+  /** The signals of one name, in text order (several rules ask for the same name). */
+  signalsNamed(name: string): Signal[] {
+    this.byName ??= new Map();
+    let hits = this.byName.get(name);
+    if (hits === undefined) {
+      hits = this.signals().signals.filter((s) => s.name === name);
+      this.byName.set(name, hits);
+    }
+    return hits;
+  }
+
   /** A classifier score: from the context when the caller computed it, else from the model (memoized). */
   score(model: string, label: string): number | undefined {
     const given = this.ctx.classifierScores?.[model]?.[label];
@@ -106,6 +129,12 @@ export class CompiledPack {
   readonly phrases: PhraseIndex;
   private readonly tests: Array<{ rule: PolicyRule; test: Test }>;
   private readonly categoryIds: Set<string>;
+  /**
+   * Evidence being gathered, one per nesting depth, reused across rules and documents (most rules do
+   * not hold, and fresh evidence per rule and node was most of the engine's garbage): a node at depth
+   * d collects its sub-conditions' evidence in scratch[d + 1] and hands it up before a sibling runs.
+   */
+  private readonly scratch: RuleEvidence[] = [];
 
   constructor(
     readonly pack: PolicyPack,
@@ -122,7 +151,7 @@ export class CompiledPack {
     pack.rules.forEach((r) => collect(r.when));
     this.phrases = new PhraseIndex(all);
     this.categoryIds = new Set(pack.categories.map((c) => c.id));
-    this.tests = pack.rules.filter((r) => r.enabled).map((rule) => ({ rule, test: this.compile(rule.when) }));
+    this.tests = pack.rules.filter((r) => r.enabled).map((rule) => ({ rule, test: this.compile(rule.when, 0) }));
   }
 
   /** Categories of the pack (every finding's category is one of them). */
@@ -138,10 +167,8 @@ export class CompiledPack {
   /** Every enabled rule that holds for the document, in pack order, with its evidence. */
   evaluate(doc: DetectDocument, ctx: DetectContext, analysis: RuleAnalysis = this.analyse(doc, ctx)): Array<{ rule: PolicyRule; evidence: RuleEvidence }> {
     const out: Array<{ rule: PolicyRule; evidence: RuleEvidence }> = [];
-    for (const { rule, test } of this.tests) {
-      const ev = emptyEvidence();
-      if (test(analysis, ev)) out.push({ rule, evidence: ev });
-    }
+    const ev = this.scratchAt(0);
+    for (const { rule, test } of this.tests) if (test(analysis, clear(ev))) out.push({ rule, evidence: copyOf(ev) });
     return out;
   }
 
@@ -150,7 +177,12 @@ export class CompiledPack {
     return new Set((list ?? []).filter((p) => this.phrases.has(p)));
   }
 
-  private compile(c: Condition): Test {
+  private scratchAt(depth: number): RuleEvidence {
+    while (this.scratch.length <= depth) this.scratch.push(emptyEvidence());
+    return this.scratch[depth] as RuleEvidence;
+  }
+
+  private compile(c: Condition, depth: number): Test {
     switch (c.type) {
       case 'phrases':
       case 'phraseList': {
@@ -159,9 +191,10 @@ export class CompiledPack {
       }
       case 'count': {
         if (c.of) {
-          const subs = c.of.map((s) => this.compile(s));
+          const subs = c.of.map((s) => this.compile(s, depth + 1));
+          const scratch = this.scratchAt(depth + 1);
           return (a, ev) => {
-            const local = emptyEvidence();
+            const local = clear(scratch);
             let n = 0;
             for (const t of subs) if (t(a, local)) n++;
             if (n < c.atLeast) return false;
@@ -172,15 +205,16 @@ export class CompiledPack {
         if (c.signal) {
           const name = c.signal;
           return (a, ev) => {
-            const hits = a.signals().signals.filter((s) => s.name === name);
+            const hits = a.signalsNamed(name);
             if (new Set(hits.map((s) => s.value)).size < c.atLeast) return false;
             ev.signals.push(...hits.slice(0, MAX_EVIDENCE));
             return true;
           };
         }
         const set = this.phraseSet(c);
+        const scratch = this.scratchAt(depth + 1);
         return (a, ev) => {
-          const local = emptyEvidence();
+          const local = clear(scratch);
           if (matchedPhrases(a, set, local) < c.atLeast) return false;
           mergeInto(ev, local);
           return true;
@@ -224,28 +258,30 @@ export class CompiledPack {
         };
       case 'signal':
         return (a, ev) => {
-          const hits = a.signals().signals.filter((s) => s.name === c.signal);
+          const hits = a.signalsNamed(c.signal);
           if (hits.length < c.atLeast) return false;
           ev.signals.push(...hits.slice(0, MAX_EVIDENCE));
           return true;
         };
       case 'all': {
-        const subs = c.of.map((s) => this.compile(s));
+        const subs = c.of.map((s) => this.compile(s, depth + 1));
+        const scratch = this.scratchAt(depth + 1);
         return (a, ev) => {
-          const local = emptyEvidence();
+          const local = clear(scratch);
           for (const t of subs) if (!t(a, local)) return false;
           mergeInto(ev, local);
           return true;
         };
       }
       case 'any': {
-        const subs = c.of.map((s) => this.compile(s));
+        const subs = c.of.map((s) => this.compile(s, depth));
         return (a, ev) => subs.some((t) => t(a, ev));
       }
       case 'not': {
-        const inner = this.compile(c.of);
+        const inner = this.compile(c.of, depth + 1);
+        const scratch = this.scratchAt(depth + 1);
         // Evidence of what is absent means nothing: it is dropped.
-        return (a) => !inner(a, emptyEvidence());
+        return (a) => !inner(a, clear(scratch));
       }
     }
   }
