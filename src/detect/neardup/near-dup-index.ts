@@ -10,6 +10,7 @@
  */
 import { AppError } from '../../core/errors.js';
 import { fastKeyTokens, matchKey } from './key-tokens.js';
+import { ChunkedArena } from './arena.js';
 import { LshIndex, type LshOptions } from './lsh-index.js';
 import { MinHasher, MINHASH_SEED } from './minhash.js';
 import {
@@ -122,6 +123,9 @@ export interface Campaign {
   representative: { docId: string; text: string; count: number };
 }
 
+// Shingles per text at most (one arena chunk).
+const MAX_SHINGLES = 1 << 18;
+
 const BLOB_MAGIC = 0x4e445031; // "NDP1"
 // Bumped when the shingle or MinHash functions change, so stored blobs from before are re-prepared.
 const FINGERPRINT_VERSION = 2;
@@ -135,9 +139,8 @@ export class NearDupIndex {
 
   // Texts (distinct shingle sets), numbered as their LSH entries.
   private texts = 0;
-  private arena: Uint32Array = new Uint32Array(1 << 16);
-  private arenaUsed = 0;
-  private shOff: Int32Array = new Int32Array(1024);
+  private readonly arena = new ChunkedArena<Uint32Array>((n) => new Uint32Array(n), MAX_SHINGLES);
+  private shOff: Float64Array = new Float64Array(1024);
   private shLen: Int32Array = new Int32Array(1024);
   private shCapped: Uint8Array = new Uint8Array(1024);
   private parent: Int32Array = new Int32Array(1024);
@@ -151,9 +154,8 @@ export class NearDupIndex {
   private memberHead: Int32Array = new Int32Array(1024);
   private memberTail: Int32Array = new Int32Array(1024);
   private listed: Int32Array = new Int32Array(1024);
-  // Previews as UTF-8 in one arena (off the JS heap: no per-text string for the GC to trace).
-  private previewBytes: Uint8Array = new Uint8Array(1 << 16);
-  private previewUsed = 0;
+  // Previews as UTF-8 in an arena (off the JS heap: no per-text string for the GC to trace).
+  private readonly previewBytes = new ChunkedArena<Uint8Array>((n) => new Uint8Array(n), 1 << 20);
   private previewOff: Float64Array = new Float64Array(1024);
   private previewLen: Int32Array = new Int32Array(1024);
   // Exact-duplicate lookup: open addressing over texts by a 32-bit content hash (-1 = empty).
@@ -181,6 +183,9 @@ export class NearDupIndex {
     if (this.opts.numPerm < bands * rows) {
       throw new AppError('INVALID_INPUT', `numPerm ${this.opts.numPerm} is below bands × rows = ${bands * rows}`);
     }
+    if (!(this.opts.shingle.maxShingles >= 1 && this.opts.shingle.maxShingles <= MAX_SHINGLES)) {
+      throw new AppError('INVALID_INPUT', `shingle.maxShingles must be 1..${MAX_SHINGLES}, got ${this.opts.shingle.maxShingles}`);
+    }
     this.hasher = new MinHasher(this.opts.numPerm, MINHASH_SEED);
     const p = this.opts.shingle;
     this.paramsHash = fmix32(
@@ -196,10 +201,10 @@ export class NearDupIndex {
   /** Counts and an estimate of the memory held (typed arrays exactly; strings and maps estimated). */
   get stats(): { documents: number; listed: number; texts: number; duplicates: number; skipped: number; bytesEstimate: number } {
     const typed =
-      this.arena.byteLength +
+      this.arena.bytes +
       this.lsh.bytes +
-      this.shOff.byteLength * 15 +
-      this.previewBytes.byteLength +
+      this.shOff.byteLength * 16 +
+      this.previewBytes.bytes +
       this.previewOff.byteLength +
       this.exactSlots.byteLength +
       this.textFirst.byteLength * 2 +
@@ -265,6 +270,9 @@ export class NearDupIndex {
   addPrepared(meta: NearDupMeta, prep: PreparedText): AddResult {
     const known = this.byId.get(meta.id);
     if (known !== undefined) return this.resultFor(meta.id, this.memberText[known] as number, 'known', [], []);
+    if (prep.shingles.hashes.length > this.opts.shingle.maxShingles) {
+      throw new AppError('INVALID_INPUT', `prepared text of ${meta.id} has more than maxShingles = ${this.opts.shingle.maxShingles} shingles`);
+    }
     if (prep.tokens < this.opts.minTokens || prep.shingles.hashes.length === 0) {
       this.skipped++;
       return { docId: meta.id, status: 'skipped', clusterId: null, clusterSize: 0, matches: [], merged: [] };
@@ -427,26 +435,19 @@ export class NearDupIndex {
   }
 
   private shinglesOf(t: number): ShingleSet {
-    const off = this.shOff[t] as number;
-    return { hashes: this.arena.subarray(off, off + (this.shLen[t] as number)), capped: this.shCapped[t] === 1 };
+    return { hashes: this.arena.at(this.shOff[t] as number, this.shLen[t] as number), capped: this.shCapped[t] === 1 };
   }
 
   private previewOf(t: number): string {
-    const off = this.previewOff[t] as number;
-    return utf8.decode(this.previewBytes.subarray(off, off + (this.previewLen[t] as number)));
+    return utf8.decode(this.previewBytes.at(this.previewOff[t] as number, this.previewLen[t] as number));
   }
 
   private storePreview(t: number, preview: string): void {
-    const room = 3 * preview.length; // UTF-8 bytes per UTF-16 code unit at most
-    if (this.previewUsed + room > this.previewBytes.length) {
-      const bytes = new Uint8Array(Math.max(this.previewBytes.length * 2, this.previewUsed + room));
-      bytes.set(this.previewBytes.subarray(0, this.previewUsed));
-      this.previewBytes = bytes;
-    }
-    const { written } = utf8Encoder.encodeInto(preview, this.previewBytes.subarray(this.previewUsed));
-    this.previewOff[t] = this.previewUsed;
+    // At most 3 UTF-8 bytes per UTF-16 code unit; a preview longer than a chunk keeps what fits.
+    const room = Math.min(3 * preview.length, this.previewBytes.chunkSize);
+    const { written } = utf8Encoder.encodeInto(preview, this.previewBytes.reserve(room).subarray(0, room));
     this.previewLen[t] = written;
-    this.previewUsed += written;
+    this.previewOff[t] = this.previewBytes.commit(written);
   }
 
   // The text whose shingle set equals `set` (content hash `h`), or -1.
@@ -483,16 +484,9 @@ export class NearDupIndex {
     this.texts++;
     if (t >= this.parent.length) this.growTexts(this.parent.length * 2);
     const n = prep.shingles.hashes.length;
-    if (this.arenaUsed + n > this.arena.length) {
-      const arena = new Uint32Array(Math.max(this.arena.length * 2, this.arenaUsed + n));
-      arena.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = arena;
-    }
-    this.arena.set(prep.shingles.hashes, this.arenaUsed);
-    this.shOff[t] = this.arenaUsed;
+    this.shOff[t] = this.arena.push(prep.shingles.hashes);
     this.shLen[t] = n;
     this.shCapped[t] = prep.shingles.capped ? 1 : 0;
-    this.arenaUsed += n;
     this.parent[t] = t;
     this.clusterSize[t] = 0;
     this.clusterTexts[t] = 1;
@@ -583,7 +577,7 @@ export class NearDupIndex {
       b.set(a);
       return b;
     };
-    this.shOff = i32(this.shOff);
+    this.shOff = f64(this.shOff);
     this.shLen = i32(this.shLen);
     const capped = new Uint8Array(n);
     capped.set(this.shCapped);
