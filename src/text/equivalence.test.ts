@@ -165,7 +165,7 @@ function refTokenize(raw: string): Token[] {
 // ---- generated corpus ----
 
 const SYLLABLES = ['Hôm', 'nay', 'trời', 'đẹp', 'quá', 'người', 'Việt', 'Nam', 'không', 'được', 'chuyển', 'khoản', 'tiền', 'vợ', 'chồng', 'biết', 'gì', 'đâu', 'nhé', 'thông', 'tin', 'sai', 'Cà', 'phê', 'ĐẸP', 'hoà', 'khoẻ', 'thuý', 'xã', 'hội', 'lol', 'the', 'và'];
-const TEENCODE = ['ko', 'k', 'kg', 'đc', 'dc', 'j', 'r', 'z', 'v', 'ng', 'mn', 'ae', 'ck', 'vk', 'bt', 'dk', 'ntn', 'hok', 'KO', 'Đc', 'Ko', 'nguuuu', 'quáaaa', 'điiiii', 'd1t', 'ch3t', 'tk', 'stk', 'bít', 'hum', 'wa', 'cx'];
+const TEENCODE = ['ko', 'k', 'kg', 'đc', 'dc', 'j', 'r', 'z', 'v', 'ng', 'mn', 'ae', 'ck', 'vk', 'bt', 'dk', 'ntn', 'hok', 'KO', 'Đc', 'Ko', 'nguuuu', 'quáaaa', 'điiiii', 'd1t', 'ch3t', 'tk', 'stk', 'bít', 'hum', 'wa', 'cx', '𝐚𝐚𝐚𝐚', '𝐀𝐀𝐀', 'ĐĐĐ'];
 const LEGACY = ['Vieät', 'Coäng hoøa', 'Tieáng', 'ngöôøi', 'ViÖt', 'Nam', 'TiÕng', "Tie^'ng", 'dda^u', "Vie^.t", 'ngu+o+`i', 'hoa\u0300', 'Vi\u00ea\u0323t', 'Ð', 'ðúng', 'é', 'à', 'ñ', 'Ÿ', '€'];
 const MARKUP = ['&amp;', '&lt;b&gt;', '&#7879;', '&#x1ec7;', '&nbsp;', '&agrave;', '&', '&bogus;', '\u200b', '\u200d', '\ufe0f', '\u00ad', '\u00a0', 'ｋｏ', '\u202e'];
 const SYMBOLS = ['😂', '❤️', '👍🏽', '👨‍👩‍👧', '🇻🇳', '#️⃣', ':)))', '=]]', ':v', '^^', 'T_T', 'xD', '...', '!!!', '?', ',', '-', '(', ')', '"', '…', '“', '”'];
