@@ -278,6 +278,21 @@ export function isQuestionSentence(a: Analysis, sentence: number): boolean {
  */
 export function negationScope(a: Analysis, from: number, to: number, restrictTo: ReadonlySet<string>): Set<string> {
   const scope = new Set<string>();
+  forEachNegated(a, from, to, (j) => {
+    const k = (a.toks[j] as Tok).key;
+    if (restrictTo.has(k)) scope.add(k);
+  });
+  return scope;
+}
+
+/** Indices of the tokens of toks[from, to) under a denial (same scope as `negationScope`). */
+export function negatedTokens(a: Analysis, from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  forEachNegated(a, from, to, (j) => out.add(j));
+  return out;
+}
+
+function forEachNegated(a: Analysis, from: number, to: number, f: (tok: number) => void): void {
   for (let i = from; i < to; i++) {
     const t = a.toks[i] as Tok;
     if (!NEGATIONS.has(t.key)) continue;
@@ -291,10 +306,9 @@ export function negationScope(a: Analysis, from: number, to: number, restrictTo:
       const u = a.toks[j] as Tok;
       const before = a.toks[j - 1] as Tok;
       if (u.sentence !== t.sentence || /[,:;–—-]/.test(a.raw.slice(before.end, u.start))) break;
-      if (restrictTo.has(u.key)) scope.add(u.key);
+      f(j);
     }
   }
-  return scope;
 }
 
 interface PhraseWord {

@@ -9,7 +9,7 @@ import { parseFactChecks } from './registry.js';
 
 const dir = new URL('../../../tests/fixtures/claims/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, dir), 'utf8');
-// One registry for every slice: the 40 dev claims and the 14 of held-out 3.
+// One registry for every slice: the 45 dev claims and the 14 of held-out 3.
 const factChecks = parseFactChecks([
   ...(JSON.parse(read('dev-factchecks.json')) as unknown[]),
   ...(JSON.parse(read('holdout3-factchecks.json')) as unknown[]),

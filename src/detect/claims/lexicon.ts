@@ -173,7 +173,7 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   deaf: ['điếc', 'mất thính lực'],
   stroke: ['đột quỵ', 'tai biến', 'nhồi máu'],
   organ: ['suy thận', 'hỏng thận', 'suy gan', 'hại gan', 'hỏng gan', 'xơ gan'],
-  develop: ['tự kỷ', 'dị tật', 'chậm phát triển', 'thiểu năng'],
+  develop: ['tự kỷ', 'dị tật', 'chậm phát triển', 'thiểu năng', 'dậy thì sớm'],
   // Disasters.
   erupt: ['phun trào', 'phun lửa', 'hoạt động trở lại'],
   quake: ['động đất', 'rung chấn', 'sóng thần'],
@@ -192,11 +192,14 @@ export const PREDICATE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   // "Tràn lan" says how widespread (not "tràn", flood): a manner, which related statements share.
   none: [
     'đánh bắt', 'hạ sốt', 'bắt đầu', 'bắt máy', 'hoàn toàn', 'tăng cường', 'giảm đau', 'mất ngủ', 'cắt giảm',
-    'tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều',
+    'tràn lan', 'lan rộng', 'khắp', 'đầy', 'rất nhiều', 'tăng trọng', 'tăng cân', 'giảm cân',
   ],
   insult: ['chê', 'xúc phạm', 'miệt thị', 'chửi', 'nói xấu', 'lăng mạ', 'coi thường', 'lười'],
   praise: ['khen', 'ca ngợi', 'tôn vinh', 'cảm ơn', 'chịu khó', 'hiếu khách'],
 };
+
+/** Connective predicates ("gây", "khiến"): missing only when nothing else the claim says happens is found. */
+export const CONNECTIVE_GROUPS: ReadonlySet<string> = new Set(['cause']);
 
 /** The predicate group whose phrases only shield their words ("đánh bắt") and are never predicates. */
 export const NOT_A_PREDICATE = 'none';

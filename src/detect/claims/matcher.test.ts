@@ -67,6 +67,21 @@ describe('createClaimMatcher', () => {
     expect(top('Video cắt ghép nói cầu Rồng ở Đà Nẵng bị nứt và sắp sập, mọi người đừng chia sẻ.')).toBeNull();
   });
 
+  it('reads a denied predicate as a denial, and wants both halves of a claim outside the meaning groups', () => {
+    const own = createClaimMatcher(
+      parseFactChecks([
+        { id: 'BO', claim: 'Thịt bò nhập khẩu được tiêm hormone tăng trọng gây dậy thì sớm ở trẻ em.', verdict: 'false', correction: '' },
+        { id: 'THI', claim: 'Thủ khoa khối A năm nay của Nghệ An bị phát hiện gian lận bằng tai nghe.', verdict: 'false', correction: '' },
+        { id: 'CAU', claim: 'Cầu Rồng ở Đà Nẵng bị nứt và sắp sập.', verdict: 'false', correction: '' },
+      ]),
+    );
+    const ids = (t: string): string[] => own.match(t).map((m) => m.factCheckId);
+    expect(ids('Thịt bò nhập khẩu tiêm hormone tăng trọng làm trẻ em dậy thì sớm đó các mẹ.')).toEqual(['BO']);
+    expect(ids('Thịt bò nhập khẩu có tồn dư hormone tăng trọng trong giới hạn, không gây dậy thì sớm ở trẻ em.')).toEqual([]);
+    expect(ids('Thủ khoa khối A năm nay của Nghệ An gian lận bằng tai nghe, bị phát hiện rồi.')).toEqual(['THI']);
+    expect(ids('Thủ khoa khối A năm nay của Nghệ An đạt 29,85 điểm, em mơ ước học ngành y.')).toEqual([]);
+  });
+
   it('matches a claim buried in a long chain message', () => {
     const filler = 'Hôm nay trời đẹp, cả nhà đi chơi công viên và ăn kem. '.repeat(30);
     const text = `${filler}KHẨN CẤP! Tuần này sẽ có động đất 7,5 độ richter ở Kon Tum. Chia sẻ ngay cho người thân! ${filler}`;

@@ -11,6 +11,7 @@ import {
   indexKeys,
   isContent,
   isQuestionSentence,
+  negatedTokens,
   negationScope,
   type Analysis,
   type CueHit,
@@ -19,6 +20,7 @@ import {
 } from './analyze.js';
 import {
   CAUSE_MARKERS,
+  CONNECTIVE_GROUPS,
   FUTURE_MARKERS,
   NOT_A_PREDICATE,
   OUTCOME_GROUPS,
@@ -985,10 +987,24 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   // What the claim says happens: a related statement keeps the subject and the setting, not the predicate.
   const docPreds = findPhrases(doc, pFrom, pTo, PRED_TABLE);
   const docGroups = new Set(docPreds.flatMap((h) => h.labels));
+  // The claim's predicate itself denied ("không gây dậy thì sớm"): a denial however little it weighs.
+  if (c.preds.length > 0 && !(negated.length > 0 && negatedWeight >= 0.15)) {
+    const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
+    const claimNegated = c.preds.some((h) => c.negScope.has(h.phrase.split(' ')[0] ?? ''));
+    const under = negatedTokens(doc, pFrom, pTo);
+    const denied = docPreds.filter((h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g)));
+    if (denied.length > 0 && !claimNegated) {
+      score *= 0.4;
+      reasons.push(`denies ${denied.map((h) => h.phrase).join(', ')}`);
+    }
+  }
   let predicate = 1;
   if (c.preds.length > 0) {
     const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
-    const missing = c.preds.filter((h) => !h.labels.some((g) => docGroups.has(g)));
+    const found = (h: PhraseHit): boolean => h.labels.some((g) => docGroups.has(g));
+    // "gây" / "khiến" link the claim's subject to its outcome: with the outcome found, they may be said otherwise.
+    const anyFound = c.preds.some((h) => found(h) && !h.labels.every((g) => CONNECTIVE_GROUPS.has(g)));
+    const missing = c.preds.filter((h) => !found(h) && !(anyFound && h.labels.every((g) => CONNECTIVE_GROUPS.has(g))));
     predicate = 1 - missing.length / c.preds.length;
     // None of the predicate, or not its outcome: a related statement. Part of it: paraphrases often
     // say the rest otherwise.
@@ -1002,6 +1018,12 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       score *= 0.6;
       reasons.push(`says the opposite (${[...new Set(opposite)].join(', ')})`);
     }
+  }
+  // A claim whose predicate is outside the meaning groups: its second half must be there too (the
+  // first half alone is the subject and the setting, which related statements share).
+  if (c.preds.length === 0 && best.balance < 0.5) {
+    score *= 0.5 + best.balance;
+    reasons.push(`only ${Math.round(best.balance * 100)}% of one half of the claim found`);
   }
   if (c.cause.length > 0) {
     let got = 0;
