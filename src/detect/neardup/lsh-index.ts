@@ -24,14 +24,18 @@ export function candidateProbability(s: number, bands: number, rows: number): nu
 
 // Entries per head slot at most before the table doubles (the average chain holds 1/2..1 of that).
 const LOAD = 1;
+const BLOCK_BITS = 12;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
 
 export class LshIndex {
   readonly opts: LshOptions;
   private size = 0;
   private capacity = 0; // entries the per-entry arrays hold
   // Per entry and band, the band key and the next entry of its chain (-1 ends it) side by side at
-  // [2 * (entry * bands + band)] and [+1]: a chain step reads one cache line instead of two.
-  private links: Int32Array = new Int32Array(0);
+  // [2 * (entry * bands + band)] and [+1] (a chain step reads one cache line instead of two), in
+  // blocks of BLOCK entries that are added, never copied, as the index grows (see arena.ts for why).
+  private blocks: Int32Array[] = [];
   private tableBits = 0;
   private heads: Int32Array = new Int32Array(0); // [band << tableBits | slot], -1 = empty
   private stamp: Int32Array = new Int32Array(0); // per entry: last query number that saw it (dedupes candidates)
@@ -52,7 +56,7 @@ export class LshIndex {
 
   /** Bytes held by the index's arrays. */
   get bytes(): number {
-    return this.links.byteLength + this.heads.byteLength + this.stamp.byteLength;
+    return this.blocks.length * (this.blocks[0]?.byteLength ?? 0) + this.heads.byteLength + this.stamp.byteLength;
   }
 
   /** Band keys of a signature (one 32-bit hash per band). */
@@ -87,7 +91,7 @@ export class LshIndex {
     }
     const q = this.queryNo;
     const mask = (1 << this.tableBits) - 1;
-    const links = this.links;
+    const blocks = this.blocks;
     const stamp = this.stamp;
     const heads = this.heads;
     const cursor = this.cursor;
@@ -101,7 +105,8 @@ export class LshIndex {
         const e = cursor[b] as number;
         if (e === -1) continue;
         live++;
-        const at = 2 * (e * bands + b);
+        const links = blocks[e >>> BLOCK_BITS] as Int32Array;
+        const at = 2 * ((e & BLOCK_MASK) * bands + b);
         if (links[at] === bk[b] && stamp[e] !== q) {
           stamp[e] = q;
           out.push(e);
@@ -124,7 +129,8 @@ export class LshIndex {
     const { bands } = this.opts;
     const e = this.size;
     if (e >= this.capacity) this.grow(this.capacity * 2);
-    for (let b = 0; b < bands; b++) this.links[2 * (e * bands + b)] = bk[b] as number;
+    const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
+    for (let b = 0; b < bands; b++) links[2 * ((e & BLOCK_MASK) * bands + b)] = bk[b] as number;
     this.size++;
     // Keep the load at most LOAD entries per slot so chains stay short; rehash links the new entry too.
     if (this.size > LOAD << this.tableBits) this.rehash(this.tableBits + 1);
@@ -135,23 +141,22 @@ export class LshIndex {
   private link(e: number, bk: Int32Array): void {
     const { bands } = this.opts;
     const mask = (1 << this.tableBits) - 1;
+    const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
     for (let b = 0; b < bands; b++) {
       const key = bk[b] as number;
-      const at = 2 * (e * bands + b);
+      const at = 2 * ((e & BLOCK_MASK) * bands + b);
       const h = (b << this.tableBits) | (slotOf(key) & mask);
-      this.links[at] = key;
-      this.links[at + 1] = this.heads[h] as number;
+      links[at] = key;
+      links[at + 1] = this.heads[h] as number;
       this.heads[h] = e;
     }
   }
 
   private grow(capacity: number): void {
     const { bands } = this.opts;
-    const links = new Int32Array(2 * capacity * bands);
-    links.set(this.links);
+    while (this.blocks.length * BLOCK < capacity) this.blocks.push(new Int32Array(2 * BLOCK * bands));
     const stamp = new Int32Array(capacity);
     stamp.set(this.stamp);
-    this.links = links;
     this.stamp = stamp;
     this.capacity = capacity;
   }
@@ -163,11 +168,11 @@ export class LshIndex {
     const { bands } = this.opts;
     this.tableBits = bits;
     const heads = new Int32Array(bands << bits).fill(-1);
-    const links = this.links;
     const mask = (1 << bits) - 1;
     for (let b = 0; b < bands; b++) {
       for (let e = 0; e < this.size; e++) {
-        const at = 2 * (e * bands + b);
+        const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
+        const at = 2 * ((e & BLOCK_MASK) * bands + b);
         const h = (b << bits) | (slotOf(links[at] as number) & mask);
         links[at + 1] = heads[h] as number;
         heads[h] = e;
