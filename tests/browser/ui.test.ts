@@ -31,17 +31,25 @@ const POLL = { timeout: 15_000 };
 
 const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh', hoa: 'mat-khau-cua-hoa' };
 
-describe('reviewer UI in Chromium', () => {
+// Generous limits: a busy machine slows the browser down; nothing here measures time.
+describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
   let ctx: AppContext;
   let server: Server;
   let origin: string;
   let browser: Browser;
   let caseNumber: string;
   let otherCase: string;
+  let launching: Promise<Browser> | undefined;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this) to run the browser tests`);
     if (!existsSync(`${WEB_DIST_DIR}/index.html`)) throw new Error('dist/web/index.html is missing: build the UI with `npm run build` (npm ci runs it) before the browser tests');
+    // Chromium starts while the store is seeded.
+    launching = chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    launching.catch(() => undefined);
     const store = await openStore({ databaseUrl: null, dataDir: ':memory:' });
     ctx = await testContext(store, { detectors: [] });
     const now = ctx.clock.now();
@@ -96,14 +104,11 @@ describe('reviewer UI in Chromium', () => {
     });
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-  }, 60_000);
+    browser = await launching;
+  }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await (await launching?.catch(() => null))?.close();
     server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
     await ctx?.close();
