@@ -2,16 +2,23 @@
  * The review queue under load, on the PostgreSQL server (KIEMTIN_BENCH_DATABASE_URL or
  * KIEMTIN_TEST_DATABASE_URL): 1M documents, findings for a subset, 100k open cases (plus decided ones)
  * generated with set-based SQL in a throwaway schema; then the real HTTP app on 127.0.0.1 driven by
- * autocannon at 100 connections: `GET /api/v1/queue?limit=50` first page, keyset next pages (cursors
- * collected beforehand) and a filtered view. Also the queue query alone (sequential) and decisions/s
- * (claim + decide on distinct cases, several reviewers at once).
+ * autocannon in a child process (so the load generator does not share the server's event loop) at 100
+ * connections: `GET /api/v1/queue?limit=50` first page, keyset next pages (cursors collected
+ * beforehand) and a filtered view, with the in-process page cache on and off. Each run reports
+ * p50/p97.5/p99, req/s, failed requests and the server process's CPU (process.cpuUsage over the run,
+ * % of one core). Also the queue query alone (sequential), a check that pages equal the documented
+ * priority order computed in JS over all open cases, and decisions/s (claim + decide on distinct cases,
+ * several reviewers at once).
  *
  * Sizes: KIEMTIN_BENCH_QUEUE_DOCS (1000000), KIEMTIN_BENCH_QUEUE_OPEN (100000),
- * KIEMTIN_BENCH_QUEUE_SECONDS per load run (10), KIEMTIN_BENCH_QUEUE_CONNECTIONS (100),
+ * KIEMTIN_BENCH_QUEUE_SECONDS per load run (10), KIEMTIN_BENCH_QUEUE_CONNECTIONS (100; a comma list
+ * runs the first-page load at each, e.g. "100,25,5" for the latency knee),
  * KIEMTIN_BENCH_QUEUE_DECISIONS (400). The schema is dropped at the end, also on failure.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -23,8 +30,9 @@ import { createContext, type AppContext } from '../src/context.js';
 import { claimCase, queuePage } from '../src/review/cases.js';
 import { decideCase } from '../src/review/decisions.js';
 import { CATEGORY_POLICY } from '../src/review/policy.js';
+import { configureQueueCache, QUEUE_CACHE_TTL_MS } from '../src/review/queue-cache.js';
 import { openStore, type Db } from '../src/store/db.js';
-import { listQueue } from '../src/store/review/cases.js';
+import { listQueue, QUEUE_BASE_FLOOR, QUEUE_DOUBLING_HOURS, type QueueItem } from '../src/store/review/cases.js';
 import { createToken } from '../src/store/tokens.js';
 import type { BenchResult } from './run.js';
 
@@ -35,7 +43,11 @@ const num = (name: string, def: number): number => {
 const DOCS = num('KIEMTIN_BENCH_QUEUE_DOCS', 1_000_000);
 const OPEN = Math.min(num('KIEMTIN_BENCH_QUEUE_OPEN', 100_000), DOCS);
 const SECONDS = Math.min(num('KIEMTIN_BENCH_QUEUE_SECONDS', 10), 60);
-const CONNECTIONS = num('KIEMTIN_BENCH_QUEUE_CONNECTIONS', 100);
+const CONNECTION_LIST = (process.env.KIEMTIN_BENCH_QUEUE_CONNECTIONS ?? '100')
+  .split(',')
+  .map((c) => Math.floor(Number(c)))
+  .filter((c) => Number.isFinite(c) && c > 0);
+const CONNECTIONS = CONNECTION_LIST[0] ?? 100;
 const DECISIONS = Math.min(num('KIEMTIN_BENCH_QUEUE_DECISIONS', 400), OPEN);
 const OUTLETS = 200;
 // Already decided cases next to the open ones (a year of work), so state filters matter.
@@ -148,42 +160,74 @@ export async function seed(db: Db, figures: Record<string, number | string>): Pr
 
 interface LoadFigures {
   p50: number;
-  p90: number;
+  p97_5: number;
   p99: number;
   rps: number;
   total: number;
-  non2xx: number;
-  errors: number;
+  failed: number;
+  /** Server process CPU over the run, % of one core. */
+  cpu: number;
 }
 
-/** Drives one or several GET paths (round robin) for SECONDS at CONNECTIONS. */
-async function load(base: string, token: string, paths: string[]): Promise<LoadFigures> {
-  // Start from an idle server: the previous run's last requests may still be queued for the pool.
-  await settle(base, token);
+interface LoadJob {
+  base: string;
+  token: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+}
+
+/** Child side: runs autocannon for the job sent by the parent and sends back the figures. */
+async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
   let next = 0;
   const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { authorization: `Bearer ${token}` },
-    requests: [
-      {
-        setupRequest: (req) => {
-          const path = paths[next++ % paths.length]!;
-          return { ...req, method: 'GET', path };
-        },
-      },
-    ],
+    url: job.base,
+    connections: job.connections,
+    duration: job.seconds,
+    headers: { authorization: `Bearer ${job.token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: job.paths[next++ % job.paths.length]! }) }],
   });
   return {
     p50: result.latency.p50,
-    p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     rps: Math.round(result.requests.average),
     total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    failed: result.non2xx + result.errors + result.timeouts,
   };
+}
+
+if (process.env.KIEMTIN_QUEUE_LOAD_CHILD === '1' && process.send) {
+  process.once('message', (job: LoadJob) => {
+    process.send!({ started: true });
+    loadChild(job).then(
+      (r) => process.send!(r, () => process.exit(0)),
+      (err: unknown) => process.send!({ error: String(err) }, () => process.exit(1)),
+    );
+  });
+}
+
+/** Drives one or several GET paths (round robin) from a child process; the server stays in this one. */
+async function load(base: string, token: string, paths: string[], connections = CONNECTIONS): Promise<LoadFigures> {
+  // Start from an idle server: the previous run's last requests may still be queued for the pool.
+  await settle(base, token);
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, KIEMTIN_QUEUE_LOAD_CHILD: '1' }, stdio: 'inherit' });
+  let cpu = process.cpuUsage();
+  let t = performance.now();
+  const r = await new Promise<Omit<LoadFigures, 'cpu'> | { error: string }>((resolve, reject) => {
+    child.on('message', (m: Omit<LoadFigures, 'cpu'> | { error: string } | { started: true }) => {
+      if (!('started' in m)) return resolve(m);
+      // Count the server's CPU from the moment the load starts (not while the child loads).
+      cpu = process.cpuUsage();
+      t = performance.now();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`load child exited with ${code}`)));
+    child.send({ base, token, paths, connections, seconds: SECONDS } satisfies LoadJob);
+  });
+  if ('error' in r) throw new Error(`load child: ${r.error}`);
+  const used = process.cpuUsage(cpu);
+  return { ...r, cpu: Math.round(((used.user + used.system) / 1000 / (performance.now() - t)) * 100) };
 }
 
 /** Waits until nothing is queued: two plain requests in a row answer in under a second. */
@@ -197,33 +241,42 @@ async function settle(base: string, token: string): Promise<void> {
 
 function put(figures: Record<string, number | string>, name: string, r: LoadFigures): void {
   figures[`${name}_p50_ms`] = r.p50;
-  figures[`${name}_p90_ms`] = r.p90;
+  figures[`${name}_p97_5_ms`] = r.p97_5;
   figures[`${name}_p99_ms`] = r.p99;
   figures[`${name}_req_per_s`] = r.rps;
   figures[`${name}_requests`] = r.total;
-  if (r.non2xx || r.errors) figures[`${name}_failed_requests`] = r.non2xx + r.errors;
+  figures[`${name}_failed_requests`] = r.failed;
+  figures[`${name}_server_cpu_pct`] = r.cpu;
 }
 
-/** The bounded queue query must return what sorting every open case returns (first page, next page, filtered). */
-export async function checkSameAsFullSort(db: Db): Promise<void> {
+/**
+ * Pages from listQueue must follow the documented priority, base × 2^((asOf − SLA due) / 24 h), computed
+ * here in JS from each open case's base priority, opening time and SLA (not from the stored rank): ten
+ * keyset pages against the top 500 of all open cases, and a filtered page.
+ */
+export async function checkDocumentedOrder(db: Db): Promise<void> {
   const asOf = new Date();
-  const prio = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
-  const full = async (extra: ReturnType<typeof sql>) =>
-    (await sql<{ id: number; p: number }>`select id, ${prio} as p from review_cases where state = 'open' ${extra} order by p desc, id limit 50`.execute(db)).rows;
-  const first = await listQueue(db, { states: ['open'] }, { asOf, limit: 50 });
-  const expectFirst = await full(sql``);
-  // Ten pages by keyset against the first 500 of the full sort.
-  const next = [...first];
-  for (let i = 1; i < 10; i++) {
-    const last = next[next.length - 1]!;
-    next.push(...(await listQueue(db, { states: ['open'] }, { asOf, after: { asOf, priority: last.priority, id: last.id }, limit: 50 })));
+  const all = await db.selectFrom('review_cases').select(['id', 'base_priority', 'opened_at', 'sla_hours', 'category', 'claimed_by', 'claim_expires_at']).where('state', '=', 'open').execute();
+  const prio = (r: (typeof all)[number]) =>
+    Math.max(r.base_priority, QUEUE_BASE_FLOOR) * 2 ** ((asOf.getTime() - r.opened_at.getTime() - r.sla_hours * 3600_000) / (QUEUE_DOUBLING_HOURS * 3600_000));
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const ranked = all.map((r) => ({ id: r.id, p: prio(r), r })).sort((a, b) => b.p - a.p || a.id - b.id);
+  const pages: QueueItem[] = [];
+  for (let i = 0; i < 10; i++) {
+    const last = pages[pages.length - 1];
+    pages.push(...(await listQueue(db, { states: ['open'] }, { asOf, ...(last ? { after: { asOf, rank: last.rank, id: last.id } } : {}), limit: 50 })));
   }
-  const expectNext = (await sql<{ id: number }>`select id from review_cases where state = 'open' order by ${prio} desc, id limit 500`.execute(db)).rows;
-  const filtered = await listQueue(db, { states: ['open'], categories: ['scam-fraud', 'personal-data'], claim: 'unclaimed' }, { asOf, limit: 50 });
-  const expectFiltered = await full(sql`and category in ('scam-fraud', 'personal-data') and (claimed_by is null or claim_expires_at < ${asOf}::timestamptz)`);
-  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id).join(',');
-  for (const [name, got, want] of [['first', first, expectFirst], ['next', next, expectNext], ['filtered', filtered, expectFiltered]] as const) {
-    if (ids(got) !== ids(want)) throw new Error(`queue ${name} page differs from the full sort`);
+  const filtered = await listQueue(db, { states: ['open'], categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' }, { asOf, limit: 50 });
+  const wantFiltered = ranked.filter(({ r }) => ['scam-fraud', 'personal-data'].includes(r.category) && (r.claimed_by === null || r.claim_expires_at! < asOf));
+  for (const [name, got, want] of [['pages', pages, ranked.slice(0, 500)], ['filtered', filtered, wantFiltered.slice(0, 50)]] as const) {
+    if (got.length !== want.length) throw new Error(`queue ${name}: ${got.length} cases, expected ${want.length}`);
+    got.forEach((g, i) => {
+      const w = want[i]!;
+      // JS sees opening times in ms, the database in µs (seeded with now()): allow 1e-7 relative (1 ms is
+      // 8e-9 of a doubling). Equal priorities within that may come in either order; anything else must match.
+      if (g.id !== w.id && Math.abs(prio(byId.get(g.id)!) - w.p) > 1e-7 * w.p) throw new Error(`queue ${name} #${i}: case ${g.id}, expected ${w.id}`);
+      if (Math.abs(g.priority - prio(byId.get(g.id)!)) > 1e-7 * g.priority) throw new Error(`queue ${name} #${i}: priority ${g.priority} differs from the formula (${prio(byId.get(g.id)!)})`);
+    });
   }
 }
 
@@ -232,14 +285,24 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   const now = new Date();
   const { token } = await createToken(db, { name: 'bench-reviewer', role: 'reviewer', outletId: null, now });
 
-  // The query alone, one at a time (no HTTP, no contention from the load runs).
-  const filters = { states: ['open'] as const };
-  const samples: number[] = [];
-  for (let i = 0; i < 10; i++) samples.push((await timed(() => listQueue(db, filters, { asOf: new Date(), limit: 50 })))[1]);
-  samples.sort((a, b) => a - b);
-  figures.query_first_page_median_ms = Math.round(samples[5]! * 10) / 10;
+  // The query alone, one at a time (no HTTP, no cache, no contention from the load runs).
+  const median = async (f: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 11; i++) samples.push((await timed(f))[1]);
+    return Math.round(samples.sort((a, b) => a - b)[5]! * 100) / 100;
+  };
+  const open = { states: ['open'] as const };
+  figures.query_first_page_median_ms = await median(() => listQueue(db, open, { asOf: new Date(), limit: 50 }));
+  const deep = (await listQueue(db, open, { asOf: new Date(), limit: 1000 })).at(-1)!;
+  figures.query_page_after_1000_median_ms = await median(() => listQueue(db, open, { asOf: new Date(), after: { asOf: new Date(), rank: deep.rank, id: deep.id }, limit: 50 }));
+  figures.query_two_categories_unclaimed_median_ms = await median(() =>
+    listQueue(db, { ...open, categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' }, { asOf: new Date(), limit: 50 }),
+  );
+  figures.query_outlet_median_ms = await median(() => listQueue(db, { ...open, outletId: 'o17' }, { asOf: new Date(), limit: 50 }));
+  figures.query_mine_median_ms = await median(() => listQueue(db, { ...open, claim: 'mine', actor: 'user:r3' }, { asOf: new Date(), limit: 50 }));
+  figures.query_two_states_median_ms = await median(() => listQueue(db, { states: ['open', 'actioned'] }, { asOf: new Date(), limit: 50 }));
 
-  await checkSameAsFullSort(db);
+  await checkDocumentedOrder(db);
 
   // Cursors of pages 2..21, read once; their asOf keeps them valid during the run.
   const cursors: string[] = [];
@@ -254,9 +317,19 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   const body = (await check.json()) as { items?: unknown[] };
   if (check.status !== 200 || body.items?.length !== 50) throw new Error(`queue over HTTP: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
 
-  put(figures, 'http_first_page', await load(base, token, ['/api/v1/queue?limit=50']));
-  put(figures, 'http_next_pages', await load(base, token, cursors.map((c) => `/api/v1/queue?limit=50&cursor=${c}`)));
-  put(figures, 'http_filtered', await load(base, token, ['/api/v1/queue?limit=50&category=scam-fraud,personal-data&claim=unclaimed']));
+  const first = ['/api/v1/queue?limit=50'];
+  const next = cursors.map((c) => `/api/v1/queue?limit=50&cursor=${c}`);
+  const filtered = ['/api/v1/queue?limit=50&category=scam-fraud,personal-data&claim=unclaimed'];
+  figures.page_cache_ttl_ms = QUEUE_CACHE_TTL_MS;
+  put(figures, 'http_first_page', await load(base, token, first));
+  put(figures, 'http_next_pages', await load(base, token, next));
+  put(figures, 'http_filtered', await load(base, token, filtered));
+  // Without the page cache: every request reads the database.
+  configureQueueCache(db, { ttlMs: 0 });
+  put(figures, 'http_nocache_first_page', await load(base, token, first));
+  put(figures, 'http_nocache_mixed', await load(base, token, [...first, ...next, ...filtered]));
+  for (const c of CONNECTION_LIST.slice(1)) put(figures, `http_nocache_mixed_${c}conn`, await load(base, token, [...first, ...next, ...filtered], c));
+  configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS });
 
   // Decisions: claim + decide on distinct open cases, 8 reviewers at once, each through the workflow.
   const targets = await db
@@ -269,6 +342,7 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
     .execute();
   const deps = { db, clock: systemClock };
   let i = 0;
+  const cpu = process.cpuUsage();
   const [, ms] = await timed(() =>
     Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
@@ -289,14 +363,16 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
       }),
     ),
   );
+  const used = process.cpuUsage(cpu);
   figures.decisions_per_s = Math.round((targets.length / ms) * 1000 * 10) / 10;
+  figures.decisions_node_cpu_ms_each = Math.round(((used.user + used.system) / 1000 / targets.length) * 100) / 100;
 }
 
 export async function bench(): Promise<BenchResult> {
   const url = process.env.KIEMTIN_BENCH_DATABASE_URL ?? process.env.KIEMTIN_TEST_DATABASE_URL;
   const figures: Record<string, number | string> = {};
   const notes = [
-    `${DOCS} documents, ${FINDINGS_DOCS} flagged, ${OPEN} open cases + ${DECIDED} decided; autocannon ${CONNECTIONS} connections × ${SECONDS} s per run, in the same process as the server; ${DECISIONS} decisions by 8 concurrent reviewers`,
+    `${DOCS} documents, ${FINDINGS_DOCS} flagged, ${OPEN} open cases + ${DECIDED} decided; autocannon ${CONNECTION_LIST.join('/')} connections × ${SECONDS} s per run in a child process (server CPU = % of one core used by the server process over the run); ${DECISIONS} decisions by 8 concurrent reviewers`,
   ];
   if (!url) return { name: 'queue', figures, notes: ['skipped: set KIEMTIN_BENCH_DATABASE_URL or KIEMTIN_TEST_DATABASE_URL (PostgreSQL server)'] };
   const schema = `bench_queue_${randomBytes(4).toString('hex')}`;

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
+import { sha256Hex } from '../core/hash.js';
 import { can, type Permission, type Role } from '../core/permissions.js';
 import type { Db } from '../store/db.js';
 import { findSessionUser } from '../store/review/users.js';
@@ -24,20 +25,49 @@ export type ApiEnv = { Variables: { principal: Principal } };
 /** The session cookie's name (see docs/review.md). */
 export const SESSION_COOKIE = 'kiemtin_session';
 
+/**
+ * How long a token or session, once looked up, is trusted without asking the store again. This bounds
+ * how late a revocation made elsewhere (`kiemtin tokens revoke`, another API process, an expired or
+ * deleted session) takes effect; sign-out through this process takes effect at once. Unknown
+ * credentials are never cached.
+ */
+export const AUTH_CACHE_TTL_MS = 5000;
+const MAX_CACHED = 10_000;
+
+// Per store handle, keyed by the SHA-256 of the credential (the secret itself is not kept).
+const principals = new WeakMap<Db, Map<string, { at: number; principal: Principal }>>();
+
+/** Forgets every cached token and session of this store handle (sign-out, account changes). */
+export function forgetCredentials(db: Db): void {
+  principals.get(db)?.clear();
+}
+
 /** Authenticates the caller and returns who it is, or null when no credentials were sent. */
 export async function authenticate(db: Db, authorization: string | undefined, sessionId: string | undefined, now: Date): Promise<Principal | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (match?.[1]) {
-    const t = await findToken(db, match[1]);
+  const credential = match?.[1] ? `b:${sha256Hex(match[1])}` : sessionId ? `s:${sha256Hex(sessionId)}` : null;
+  if (!credential) return null;
+  let cache = principals.get(db);
+  if (!cache) principals.set(db, (cache = new Map()));
+  const hit = cache.get(credential);
+  const t = now.getTime();
+  if (hit && t - hit.at >= 0 && t - hit.at < AUTH_CACHE_TTL_MS) return hit.principal;
+  const principal = await lookup(db, match?.[1], sessionId, now);
+  cache.delete(credential);
+  cache.set(credential, { at: t, principal });
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return principal;
+}
+
+async function lookup(db: Db, token: string | undefined, sessionId: string | undefined, now: Date): Promise<Principal> {
+  if (token) {
+    const t = await findToken(db, token);
     if (!t) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked.');
     return { kind: 'token', actor: `token:${t.tokenId}`, name: t.name, role: t.role, outletId: t.outletId, tokenId: t.tokenId, userId: null };
   }
-  if (sessionId) {
-    const u = await findSessionUser(db, sessionId, now);
-    if (!u) throw new AppError('UNAUTHENTICATED', 'The session has expired or was closed; sign in again.');
-    return { kind: 'user', actor: `user:${u.username}`, name: u.displayName, role: u.role, outletId: null, tokenId: null, userId: u.id };
-  }
-  return null;
+  const u = await findSessionUser(db, sessionId!, now);
+  if (!u) throw new AppError('UNAUTHENTICATED', 'The session has expired or was closed; sign in again.');
+  return { kind: 'user', actor: `user:${u.username}`, name: u.displayName, role: u.role, outletId: null, tokenId: null, userId: u.id };
 }
 
 /** Authenticates the bearer token (or the session cookie) and checks the route's declared permission. */

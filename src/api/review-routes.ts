@@ -6,7 +6,7 @@ import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
 import { appellantMessage, decideAppeal, fileAppeal, listAppeals, reviewerMessage, requireAppeal } from '../review/appeals.js';
 import { caseDetail } from '../review/case-detail.js';
-import { claimCase, openCase, queuePage, releaseCase, triageFindings, type QueueQuery } from '../review/cases.js';
+import { claimCase, openCase, queuePage, releaseCase, triageFindings, type QueuePage, type QueueQuery } from '../review/cases.js';
 import { runComplianceChecks } from '../review/compliance.js';
 import { decideCase, reviewTakedown } from '../review/decisions.js';
 import { evidencePack } from '../review/evidence.js';
@@ -18,7 +18,7 @@ import { listViews, requireView, saveView } from '../review/views.js';
 import { createWebhook, deliverWebhooks, listWebhooks } from '../review/webhooks.js';
 import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { listUsers } from '../store/review/users.js';
-import { SESSION_COOKIE, type ApiEnv } from './auth.js';
+import { forgetCredentials, SESSION_COOKIE, type ApiEnv } from './auth.js';
 import { API_PREFIX, type Declare } from './routing.js';
 
 const anyJson = z.record(z.string(), z.unknown());
@@ -78,6 +78,7 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
   const conflict = { 409: json('Conflicts with the current state (claimed, already decided)') };
   const deps = { db: ctx.db, clock: ctx.clock };
   const actor = (c: Context<ApiEnv>) => c.get('principal').actor;
+  const queueJson = new WeakMap<QueuePage, { items: Array<Record<string, unknown>>; nextCursor: string | null }>();
 
   // Legal registry
   app.openapi(
@@ -120,13 +121,16 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
         ? (await requireView(deps, actor(c), q.view)).filters
         : { state: q.state, category: q.category, ...(q.outlet ? { outlet: q.outlet } : {}), ...(q.source ? { source: q.source } : {}), ...(q.claim ? { claim: q.claim } : {}), overdue: q.overdue === 'true' };
       const page = await queuePage(deps, filters, { actor: actor(c), ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit });
-      return c.json(
-        {
-          items: page.items.map(({ findings, ...item }) => ({ ...item, findings: findings.length, slaDueAt: item.slaDueAt.toISOString() })),
+      // A cached page is the same object: shape it for the response once.
+      let body = queueJson.get(page);
+      if (body === undefined) {
+        body = {
+          items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
           nextCursor: page.nextCursor,
-        },
-        200,
-      );
+        };
+        queueJson.set(page, body);
+      }
+      return c.json(body, 200);
     },
   );
   app.openapi(
@@ -412,6 +416,7 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
     async (c) => {
       const id = getCookie(c, SESSION_COOKIE);
       const closed = id ? await logout(deps, id) : false;
+      forgetCredentials(ctx.db);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: !isLocal(c) });
       return c.json({ closed }, 200);
     },

@@ -6,6 +6,7 @@ import { caseSubject, requireCase, type ReviewDeps } from './cases.js';
 import { buildStatement, toDecision, type StoredDecision } from './decisions.js';
 import type { AppealOutcome, CaseState } from './types.js';
 import { enqueueWebhookEvent } from './webhooks.js';
+import { changeCases } from './queue-cache.js';
 
 export interface Appeal {
   id: number;
@@ -41,7 +42,7 @@ async function caseForToken(trx: Trx, caseNumber: string, token: string) {
  */
 export async function fileAppeal(deps: ReviewDeps, input: { caseNumber: string; token: string; appellant: string; reason: string }): Promise<Appeal> {
   const now = deps.clock.now();
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await changeCases(deps, async (trx) => {
     const c = await caseForToken(trx, input.caseNumber, input.token);
     if (!APPEALABLE.includes(c.state)) throw new AppError('CONFLICT', `Case ${c.number} is ${c.state}; it cannot be appealed now`);
     const decision = await trx.selectFrom('review_decisions').select(['id']).where('case_id', '=', c.id).where('status', '=', 'in-force').where('outcome', '=', 'violation').orderBy('id', 'desc').executeTakeFirst();
@@ -99,7 +100,7 @@ export async function decideAppeal(
 ): Promise<{ appeal: Appeal; decision: StoredDecision; state: CaseState }> {
   if (!input.explanation.trim()) throw new AppError('INVALID_INPUT', 'explanation: state the reasons');
   const now = deps.clock.now();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await changeCases(deps, async (trx) => {
     const a = await trx.selectFrom('review_appeals').selectAll().where('id', '=', appealId).forUpdate().executeTakeFirst();
     if (!a) throw new AppError('NOT_FOUND', `No appeal ${appealId}`);
     if (a.status !== 'open') throw new AppError('CONFLICT', `Appeal ${appealId} was already decided (${a.status})`);

@@ -10,9 +10,11 @@ import {
   listQueue,
   type QueueCursor,
   type QueueFilter,
+  type QueueItem,
   type StoredCase,
 } from '../store/review/cases.js';
 import { basePriority, categoryPolicy } from './policy.js';
+import { cachedQueue, changeCases } from './queue-cache.js';
 import type { CaseFinding, DetectionSource, SubjectKind } from './types.js';
 
 /** What every review service needs: the store and the clock. */
@@ -99,7 +101,7 @@ export async function triageFindings(deps: ReviewDeps, opts: { minScore?: number
       evidence: r.evidence as Record<string, unknown>,
     }));
     const now = deps.clock.now();
-    const number = await deps.db.transaction().execute(async (trx) => {
+    const number = await changeCases(deps, async (trx) => {
       const existing = await findOpenCaseForSubject(trx, 'document', docId);
       if (existing) {
         const all = [...(existing.findings as CaseFinding[]), ...found];
@@ -190,7 +192,7 @@ export async function openCase(deps: ReviewDeps, input: NewCaseInput, actor: str
   }
   const policy = categoryPolicy(input.category);
   const confidence = 0.5;
-  return deps.db.transaction().execute(async (trx) => {
+  return changeCases(deps, async (trx) => {
     const existing = await findOpenCaseForSubject(trx, input.subjectKind, input.subjectRef);
     if (existing) throw new AppError('CONFLICT', `Case ${existing.number} for this subject is still open`, { details: { case: existing.number } });
     const c = await insertCase(trx, {
@@ -229,7 +231,7 @@ const CLAIMABLE = ['open'] as const;
 export async function claimCase(deps: ReviewDeps, ref: string, actor: string, minutes = DEFAULT_CLAIM_MINUTES): Promise<StoredCase> {
   const now = deps.clock.now();
   const until = new Date(now.getTime() + minutes * 60_000);
-  return deps.db.transaction().execute(async (trx) => {
+  return changeCases(deps, async (trx) => {
     const c = await requireCase(trx, ref);
     const claimed = await claimCaseRow(trx, c.id, actor, now, until, CLAIMABLE);
     if (!claimed) {
@@ -247,7 +249,7 @@ export async function claimCase(deps: ReviewDeps, ref: string, actor: string, mi
 /** Gives a claimed case back to the queue. */
 export async function releaseCase(deps: ReviewDeps, ref: string, actor: string): Promise<StoredCase> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return changeCases(deps, async (trx) => {
     const c = await requireCase(trx, ref, { forUpdate: true });
     if (c.claimedBy !== actor) throw new AppError('CONFLICT', `Case ${c.number} is not claimed by you`);
     await trx.updateTable('review_cases').set({ claimed_by: null, claim_expires_at: null }).where('id', '=', c.id).execute();
@@ -266,37 +268,46 @@ export interface QueueQuery {
   overdue?: boolean;
 }
 
-/** One page of the queue and the cursor of the next. */
-export async function queuePage(
-  deps: ReviewDeps,
-  q: QueueQuery,
-  page: { actor: string; cursor?: string; limit: number },
-): Promise<{ items: Array<StoredCase & { priority: number }>; nextCursor: string | null }> {
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+/**
+ * One page of the queue and the cursor of the next. Pages are served from the in-process cache
+ * (queue-cache.ts) when the same page was read less than QUEUE_CACHE_TTL_MS ago and no case changed
+ * through this process since; the cursor carries the time the first page was read.
+ */
+export async function queuePage(deps: ReviewDeps, q: QueueQuery, page: { actor: string; cursor?: string; limit: number }): Promise<QueuePage> {
   const after = page.cursor ? decodeQueueCursor(page.cursor) : undefined;
   const filter: QueueFilter = {
-    states: q.state?.length ? q.state : ['open'],
-    ...(q.category?.length ? { categories: q.category } : {}),
+    states: q.state?.length ? [...new Set(q.state)].sort() : ['open'],
+    ...(q.category?.length ? { categories: [...new Set(q.category)].sort() } : {}),
     ...(q.outlet ? { outletId: q.outlet } : {}),
     ...(q.source ? { source: q.source } : {}),
     claim: q.claim ?? 'any',
     actor: page.actor,
     ...(q.overdue ? { overdue: true } : {}),
   };
-  const asOf = after?.asOf ?? deps.clock.now();
-  const items = await listQueue(deps.db, filter, { asOf, ...(after ? { after } : {}), limit: page.limit });
-  const last = items.length === page.limit ? items[items.length - 1] : undefined;
-  return { items, nextCursor: last ? encodeQueueCursor({ asOf, priority: last.priority, id: last.id }) : null };
+  // The actor matters only to "mine"; everyone else shares the page.
+  const key = JSON.stringify([filter.states, filter.categories, filter.outletId, filter.source, filter.claim, filter.claim === 'mine' ? page.actor : '', !!filter.overdue, page.cursor ?? '', page.limit]);
+  return cachedQueue(deps, key, async () => {
+    const asOf = after?.asOf ?? deps.clock.now();
+    const items = await listQueue(deps.db, filter, { asOf, ...(after ? { after } : {}), limit: page.limit });
+    const last = items.length === page.limit ? items[items.length - 1] : undefined;
+    return { items, nextCursor: last ? encodeQueueCursor({ asOf, rank: last.rank, id: last.id }) : null };
+  });
 }
 
 function encodeQueueCursor(c: QueueCursor): string {
-  return Buffer.from(JSON.stringify([c.asOf.toISOString(), c.priority, c.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([c.asOf.toISOString(), c.rank, c.id])).toString('base64url');
 }
 function decodeQueueCursor(s: string): QueueCursor {
   try {
-    const [at, priority, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [string, number, number];
+    const [at, rank, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [string, number, number];
     const asOf = new Date(at);
-    if (Number.isNaN(asOf.getTime()) || typeof priority !== 'number' || !Number.isInteger(id)) throw new Error('bad');
-    return { asOf, priority, id };
+    if (Number.isNaN(asOf.getTime()) || typeof rank !== 'number' || !Number.isFinite(rank) || !Number.isInteger(id)) throw new Error('bad');
+    return { asOf, rank, id };
   } catch {
     throw new AppError('INVALID_INPUT', 'cursor: not a cursor returned by this API');
   }

@@ -5,6 +5,7 @@ import { putSnapshot } from '../store/snapshots.js';
 import { caseSubject, requireCase, type ReviewDeps } from './cases.js';
 import type { CheckResult } from './types.js';
 import { enqueueWebhookEvent } from './webhooks.js';
+import { changeCases } from './queue-cache.js';
 
 /** The part of the crawler's Fetcher a compliance check uses (it throws FETCH_HTTP_STATUS with details.status). */
 export interface PageFetcher {
@@ -82,7 +83,7 @@ export async function runComplianceChecks(deps: ReviewDeps & { fetcher: PageFetc
         continue;
       }
     }
-    const sha = await deps.db.transaction().execute(async (trx) => {
+    const sha = await changeCases(deps, async (trx) => {
       const sha = snapshot ? await putSnapshot(trx, snapshot) : null;
       await trx.updateTable('review_actions').set({ status: 'checked', checked_at: now, check_result: result, check_snapshot_sha256: sha }).where('id', '=', a.id).execute();
       const c = await requireCase(trx, a.number, { forUpdate: true });

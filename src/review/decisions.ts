@@ -10,6 +10,7 @@ import { renderNoticeHtml, renderNoticeText } from './notice.js';
 import { ACTION_LABEL_VI, DEFAULT_TAKEDOWN_HOURS } from './policy.js';
 import type { ActionKind, CaseState, DetectionSource, LegalBasisRef, Outcome, StatementOfReasons } from './types.js';
 import { enqueueWebhookEvent } from './webhooks.js';
+import { changeCases } from './queue-cache.js';
 
 export interface DecisionInput {
   outcome: Outcome;
@@ -91,7 +92,7 @@ function validate(d: DecisionInput): void {
 export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput, actor: string): Promise<{ decision: StoredDecision; state: CaseState; notice: IssuedNotice | null }> {
   validate(d);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return changeCases(deps, async (trx) => {
     const c = await requireCase(trx, ref, { forUpdate: true });
     if (c.state !== 'open') throw new AppError('CONFLICT', `Case ${c.number} is ${c.state}, not waiting for a decision`);
     if (c.claimedBy !== actor || !c.claimExpiresAt || c.claimExpiresAt < now) {
@@ -218,7 +219,7 @@ export async function reviewTakedown(
   actor: string,
 ): Promise<{ state: CaseState; notice: IssuedNotice | null }> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return changeCases(deps, async (trx) => {
     const c = await requireCase(trx, ref, { forUpdate: true });
     if (c.state !== 'awaiting-approval') throw new AppError('CONFLICT', `Case ${c.number} is ${c.state}; nothing awaits approval`);
     const action = await trx.selectFrom('review_actions').selectAll().where('case_id', '=', c.id).where('status', '=', 'awaiting-approval').forUpdate().executeTakeFirst();

@@ -156,107 +156,117 @@ export interface QueueFilter {
 }
 
 export interface QueueCursor {
+  /** When the first page was read: priorities and claim/overdue filters are evaluated at this time. */
   asOf: Date;
-  priority: number;
+  /** queue_rank and id of the last case of the previous page. */
+  rank: number;
   id: number;
 }
 
-// Index expressions of migration 20261128T2200-queue-indexes (keep the text equal, or the planner
-// cannot use the indexes). For a case opened by time T: priority = slope × (T in hours − due line).
-const QUEUE_SLOPE = sql<number>`(base_priority / nullif(sla_hours, 0))`;
-const QUEUE_DUE_LINE = sql<number>`(date_part('epoch', opened_at - timestamptz '2000-01-01 00:00:00+00') / 3600 - sla_hours)`;
-const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+/** A queue row: the case without its findings (only their number) and its priority at the time of reading. */
+export interface QueueItem extends Omit<StoredCase, 'findings'> {
+  findingCount: number;
+  /** The stored order key (queue_rank); priority = 2^(rank + hours since 2000 / QUEUE_DOUBLING_HOURS). */
+  rank: number;
+  priority: number;
+}
 
-function queueWhere(f: QueueFilter, asOf: Date) {
+/** Every case's priority doubles in this many hours (the same rate for all, so the order is stored). */
+export const QUEUE_DOUBLING_HOURS = 24;
+/** Base priorities are floored at this value in the rank (log of zero). */
+export const QUEUE_BASE_FLOOR = 1e-9;
+const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+const hoursSince2000 = (t: Date): number => (t.getTime() - EPOCH_2000_MS) / 3600_000;
+
+/**
+ * The JS twin of the generated column review_cases.queue_rank (migration 20261129T0010-queue-rank):
+ * log2(base priority) − (SLA due time in hours since 2000) / 24.
+ */
+export function queueRank(basePriority: number, openedAt: Date, slaHours: number): number {
+  return Math.log(Math.max(basePriority, QUEUE_BASE_FLOOR)) / Math.LN2 - (hoursSince2000(openedAt) + slaHours) / QUEUE_DOUBLING_HOURS;
+}
+
+/**
+ * The priority at time `at` of a case of this rank: base × 2^((at − SLA due time) / 24 h). Computed from
+ * the rank, so it never disagrees with the stored order (monotone in the rank).
+ */
+export function priorityAt(rank: number, at: Date): number {
+  return 2 ** (rank + hoursSince2000(at) / QUEUE_DOUBLING_HOURS);
+}
+
+function queueWhere(f: QueueFilter, state: string, asOf: Date, after: QueueCursor | undefined) {
   return (eb: ExpressionBuilder<Database, 'review_cases'>) => {
-    const c: Array<Expression<SqlBool>> = [eb('state', 'in', [...f.states])];
-    if (f.categories?.length) c.push(eb('category', 'in', [...f.categories]));
+    const c: Array<Expression<SqlBool>> = [eb('state', '=', state)];
+    if (f.categories?.length === 1) c.push(eb('category', '=', f.categories[0]!));
+    else if (f.categories?.length) c.push(eb('category', 'in', [...f.categories]));
     if (f.outletId) c.push(eb('outlet_id', '=', f.outletId));
     if (f.source) c.push(eb('source', '=', f.source));
     if (f.claim === 'unclaimed') c.push(eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<', asOf)]));
     if (f.claim === 'mine' && f.actor) c.push(eb('claimed_by', '=', f.actor), eb('claim_expires_at', '>=', asOf));
     if (f.overdue) c.push(sql<boolean>`opened_at + make_interval(hours => sla_hours) < ${asOf}::timestamptz`);
+    // Keyset on (queue_rank desc, id): the first condition bounds the index range, the second breaks ties.
+    if (after) c.push(eb('queue_rank', '<=', after.rank), eb.or([eb('queue_rank', '<', after.rank), eb('id', '>', after.id)]));
     return eb.and(c);
   };
 }
 
 /**
- * The queue, highest priority first: base priority × (1 + age / SLA), evaluated at `asOf` so that
- * keyset pagination is stable while the queue ages (the cursor carries `asOf`).
- *
- * The order changes with time, so no index holds it; sorting every open case per page cost ~300 ms
- * at 100k open cases (bench/queue.bench.ts). Instead: a probe of the cases with the steepest slope and
- * the earliest due line gives θ, a lower bound of the page's last priority; since priority = slope ×
- * (T − due line), a case can reach θ only if slope ≥ θ / (T − earliest due line) and due line ≤
- * T − θ / steepest slope, two index ranges. Cases opened after `asOf` (age clamped to 0) are added
- * as they are. The result is the same as sorting everything; without a usable θ it does just that.
+ * The queue, highest priority first, `page.limit` cases after the cursor. Priority is base ×
+ * 2^((asOf − SLA due time) / 24 h); since all cases rise at the same rate the order is the stored
+ * column queue_rank, read from an index (state, [category | outlet,] queue_rank desc, id), so a page
+ * costs about `limit` index entries and heap rows whatever the size of the queue. Several states are
+ * read one index range each and merged. Findings are not read, only counted.
  */
-export async function listQueue(
-  db: DbOrTrx,
-  f: QueueFilter,
-  page: { asOf: Date; after?: QueueCursor; limit: number },
-): Promise<Array<StoredCase & { priority: number }>> {
+export async function listQueue(db: DbOrTrx, f: QueueFilter, page: { asOf: Date; after?: QueueCursor; limit: number }): Promise<QueueItem[]> {
   const asOf = page.after?.asOf ?? page.asOf;
-  const priority = sql<number>`base_priority * (1 + greatest(0, extract(epoch from (${asOf}::timestamptz - opened_at)))::float8 / (sla_hours * 3600.0))`;
-  const where = queueWhere(f, asOf);
-  const afterCursor = (eb: ExpressionBuilder<Database, 'review_cases'>) => {
-    const a = page.after!;
-    return eb.or([eb(priority, '<', a.priority), eb.and([eb(priority, '=', a.priority), eb('id', '>', a.id)])]);
-  };
-  let q = db.selectFrom('review_cases').selectAll().select(priority.as('priority')).where(where);
-  if (page.after) q = q.where(afterCursor);
-
-  // θ is only a bound, so the probe ranks by a float8 twin of `priority` (extract() is numeric and
-  // costs ~10x more; the two differ by far less than the 1e-9 margin taken below).
-  const approx = sql<number>`base_priority * (1 + greatest(0, date_part('epoch', ${asOf}::timestamptz - opened_at)) / (sla_hours * 3600))`;
-  const bySlope = (size: number, maxDueLine: number | null) =>
-    db
-      .selectFrom('review_cases')
-      .select('id')
-      .where(where)
-      .$if(maxDueLine !== null, (w) => w.where(QUEUE_DUE_LINE, '<=', maxDueLine!))
-      .orderBy(QUEUE_SLOPE, 'desc')
-      .limit(size);
-  const byDueLine = (size: number) => db.selectFrom('review_cases').select('id').where(where).orderBy(QUEUE_DUE_LINE).limit(size);
-  /** The page.limit-th best priority among the probed cases (a lower bound of the page's last one), or 0. */
-  const probeTheta = async (ids: ReturnType<typeof bySlope>, more?: ReturnType<typeof byDueLine>): Promise<number> => {
-    let probe = db
-      .selectFrom('review_cases')
-      .select(approx.as('priority'))
-      .where('id', 'in', (eb) => {
-        const first = eb.selectFrom(ids.as('s')).select('s.id');
-        return more ? first.union(eb.selectFrom(more.as('d')).select('d.id')) : first;
-      });
-    if (page.after) probe = probe.where(afterCursor);
-    const probed = await probe.orderBy(approx, 'desc').limit(page.limit).execute();
-    return probed.length === page.limit ? Number(probed[probed.length - 1]!.priority) * (1 - 1e-9) : 0;
-  };
+  const rows: QueueRow[] = [];
   // Sequential: `db` may be a transaction (one connection).
-  const extremes = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('review_cases').select(QUEUE_DUE_LINE.as('v')).where(where).orderBy(QUEUE_DUE_LINE).limit(1).as('earliest'),
-      eb.selectFrom('review_cases').select(QUEUE_SLOPE.as('v')).where(where).where(QUEUE_SLOPE, 'is not', null).orderBy(QUEUE_SLOPE, 'desc').limit(1).as('steepest'),
-    ])
-    .executeTakeFirstOrThrow();
-  const nowHours = (asOf.getTime() - EPOCH_2000_MS) / 3600_000;
-  const span = extremes.earliest === null ? 0 : nowHours - Number(extremes.earliest);
-  const maxSlope = extremes.steepest === null ? 0 : Number(extremes.steepest);
-  let theta = 0;
-  let size = Math.max(100, page.limit * 2);
-  // Deeper pages leave fewer probed cases after the cursor: probe wider before giving up the bound.
-  for (; span > 0 && maxSlope > 0 && size <= 10_000; size *= 8) {
-    theta = await probeTheta(bySlope(size, null), byDueLine(size));
-    if (theta > 0 || !page.after) break;
-  }
-  if (theta > 0) {
-    // A second, sharper probe: the steepest cases among those old enough to reach the first bound.
-    theta = Math.max(theta, await probeTheta(bySlope(Math.max(100, page.limit * 2), nowHours - theta / maxSlope)));
-    const minSlope = theta / span;
-    const maxDueLine = nowHours - theta / maxSlope;
-    q = q.where((eb) =>
-      eb.or([eb.and([eb(QUEUE_SLOPE, '>=', minSlope), eb(QUEUE_DUE_LINE, '<=', maxDueLine)]), eb('opened_at', '>', asOf)]),
+  for (const state of new Set(f.states)) {
+    rows.push(
+      ...(await db
+        .selectFrom('review_cases')
+        .select(QUEUE_COLUMNS)
+        .select(sql<number>`jsonb_array_length(findings)`.as('finding_count'))
+        .where(queueWhere(f, state, asOf, page.after))
+        .orderBy('queue_rank', 'desc')
+        .orderBy('id')
+        .limit(page.limit)
+        .execute()),
     );
   }
-  const rows = await q.orderBy(priority, 'desc').orderBy('id').limit(page.limit).execute();
-  return rows.map((r) => ({ ...toStoredCase(r), priority: Number(r.priority) }));
+  if (f.states.length > 1) rows.sort((a, b) => b.queue_rank - a.queue_rank || a.id - b.id);
+  return rows.slice(0, page.limit).map((r) => {
+    const { findings: _omit, ...c } = toStoredCase({ ...r, findings: [] });
+    const rank = Number(r.queue_rank);
+    return { ...c, findingCount: Number(r.finding_count), rank, priority: priorityAt(rank, asOf) };
+  });
 }
+
+const QUEUE_COLUMNS = [
+  'id',
+  'number',
+  'subject_kind',
+  'subject_ref',
+  'outlet_id',
+  'document_id',
+  'url',
+  'title',
+  'category',
+  'source',
+  'severity',
+  'confidence',
+  'reach',
+  'base_priority',
+  'sla_hours',
+  'state',
+  'note',
+  'claimed_by',
+  'claim_expires_at',
+  'opened_by',
+  'opened_at',
+  'act_date',
+  'decided_at',
+  'closed_at',
+  'queue_rank',
+] as const;
+type QueueRow = Omit<Selectable<ReviewCasesTable>, 'findings'> & { finding_count: number };

@@ -27,6 +27,8 @@ export interface ReviewCasesTable {
   act_date: Date;
   decided_at: Date | null;
   closed_at: Date | null;
+  /** Generated (migration 20261129T0010-queue-rank): the stored queue order. */
+  queue_rank: ColumnType<number, never, never>;
 }
 
 /** Which case a finding opened or joined. */
