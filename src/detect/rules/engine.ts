@@ -36,17 +36,6 @@ export interface RuleEvidence {
 
 const emptyEvidence = (): RuleEvidence => ({ matches: [], signals: [], regex: [], links: [], scores: [] });
 
-function clear(ev: RuleEvidence): RuleEvidence {
-  ev.matches.length = 0;
-  ev.signals.length = 0;
-  ev.regex.length = 0;
-  ev.links.length = 0;
-  ev.scores.length = 0;
-  return ev;
-}
-
-const copyOf = (ev: RuleEvidence): RuleEvidence => ({ matches: ev.matches.slice(), signals: ev.signals.slice(), regex: ev.regex.slice(), links: ev.links.slice(), scores: ev.scores.slice() });
-
 function mergeInto(into: RuleEvidence, from: RuleEvidence): void {
   into.matches.push(...from.matches);
   into.signals.push(...from.signals);
@@ -129,12 +118,6 @@ export class CompiledPack {
   readonly phrases: PhraseIndex;
   private readonly tests: Array<{ rule: PolicyRule; test: Test }>;
   private readonly categoryIds: Set<string>;
-  /**
-   * Evidence being gathered, one per nesting depth, reused across rules and documents (most rules do
-   * not hold, and fresh evidence per rule and node was most of the engine's garbage): a node at depth
-   * d collects its sub-conditions' evidence in scratch[d + 1] and hands it up before a sibling runs.
-   */
-  private readonly scratch: RuleEvidence[] = [];
 
   constructor(
     readonly pack: PolicyPack,
@@ -151,7 +134,7 @@ export class CompiledPack {
     pack.rules.forEach((r) => collect(r.when));
     this.phrases = new PhraseIndex(all);
     this.categoryIds = new Set(pack.categories.map((c) => c.id));
-    this.tests = pack.rules.filter((r) => r.enabled).map((rule) => ({ rule, test: this.compile(rule.when, 0) }));
+    this.tests = pack.rules.filter((r) => r.enabled).map((rule) => ({ rule, test: this.compile(rule.when) }));
   }
 
   /** Categories of the pack (every finding's category is one of them). */
@@ -167,8 +150,10 @@ export class CompiledPack {
   /** Every enabled rule that holds for the document, in pack order, with its evidence. */
   evaluate(doc: DetectDocument, ctx: DetectContext, analysis: RuleAnalysis = this.analyse(doc, ctx)): Array<{ rule: PolicyRule; evidence: RuleEvidence }> {
     const out: Array<{ rule: PolicyRule; evidence: RuleEvidence }> = [];
-    const ev = this.scratchAt(0);
-    for (const { rule, test } of this.tests) if (test(analysis, clear(ev))) out.push({ rule, evidence: copyOf(ev) });
+    for (const { rule, test } of this.tests) {
+      const ev = emptyEvidence();
+      if (test(analysis, ev)) out.push({ rule, evidence: ev });
+    }
     return out;
   }
 
@@ -177,12 +162,7 @@ export class CompiledPack {
     return new Set((list ?? []).filter((p) => this.phrases.has(p)));
   }
 
-  private scratchAt(depth: number): RuleEvidence {
-    while (this.scratch.length <= depth) this.scratch.push(emptyEvidence());
-    return this.scratch[depth] as RuleEvidence;
-  }
-
-  private compile(c: Condition, depth: number): Test {
+  private compile(c: Condition): Test {
     switch (c.type) {
       case 'phrases':
       case 'phraseList': {
@@ -191,10 +171,9 @@ export class CompiledPack {
       }
       case 'count': {
         if (c.of) {
-          const subs = c.of.map((s) => this.compile(s, depth + 1));
-          const scratch = this.scratchAt(depth + 1);
+          const subs = c.of.map((s) => this.compile(s));
           return (a, ev) => {
-            const local = clear(scratch);
+            const local = emptyEvidence();
             let n = 0;
             for (const t of subs) if (t(a, local)) n++;
             if (n < c.atLeast) return false;
@@ -212,9 +191,8 @@ export class CompiledPack {
           };
         }
         const set = this.phraseSet(c);
-        const scratch = this.scratchAt(depth + 1);
         return (a, ev) => {
-          const local = clear(scratch);
+          const local = emptyEvidence();
           if (matchedPhrases(a, set, local) < c.atLeast) return false;
           mergeInto(ev, local);
           return true;
@@ -264,24 +242,22 @@ export class CompiledPack {
           return true;
         };
       case 'all': {
-        const subs = c.of.map((s) => this.compile(s, depth + 1));
-        const scratch = this.scratchAt(depth + 1);
+        const subs = c.of.map((s) => this.compile(s));
         return (a, ev) => {
-          const local = clear(scratch);
+          const local = emptyEvidence();
           for (const t of subs) if (!t(a, local)) return false;
           mergeInto(ev, local);
           return true;
         };
       }
       case 'any': {
-        const subs = c.of.map((s) => this.compile(s, depth));
+        const subs = c.of.map((s) => this.compile(s));
         return (a, ev) => subs.some((t) => t(a, ev));
       }
       case 'not': {
-        const inner = this.compile(c.of, depth + 1);
-        const scratch = this.scratchAt(depth + 1);
+        const inner = this.compile(c.of);
         // Evidence of what is absent means nothing: it is dropped.
-        return (a) => !inner(a, clear(scratch));
+        return (a) => !inner(a, emptyEvidence());
       }
     }
   }
