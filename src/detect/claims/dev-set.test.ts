@@ -9,12 +9,10 @@ import { parseFactChecks } from './registry.js';
 
 const dir = new URL('../../../tests/fixtures/claims/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, dir), 'utf8');
-// One registry for every slice: the 45 dev claims and the 14 of held-out 3.
-const factChecks = parseFactChecks([
-  ...(JSON.parse(read('dev-factchecks.json')) as unknown[]),
-  ...(JSON.parse(read('holdout3-factchecks.json')) as unknown[]),
-]);
-const posts = [...parseLabelledPosts(read('dev-posts.jsonl')), ...parseLabelledPosts(read('holdout3-posts.jsonl'))];
+// One registry for every slice: the 45 dev claims, the 14 of held-out 3 and the 10 of held-out 4.
+const parts = ['dev', 'holdout3', 'holdout4'];
+const factChecks = parseFactChecks(parts.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
+const posts = parts.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
 const matcher = createClaimMatcher(factChecks);
 
 describe('claim matching on the dev set', () => {
@@ -43,6 +41,12 @@ describe('claim matching on the dev set', () => {
     expect(evaluateMatcher(matcher, part).overall.f1).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reaches F1 >= 0.80 on the fourth held-out part (claims 55-64, written after the verifier changes, measured once)', () => {
+    const part = posts.filter((p) => p.split === 'holdout4');
+    expect(part.length).toBeGreaterThan(60);
+    expect(evaluateMatcher(matcher, part).overall.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('never matches a related statement that lacks the claim\'s predicate or says the opposite', () => {
     const related = [
       'Tiêm vắc xin sởi giúp trẻ em gái phòng bệnh sởi và biến chứng viêm phổi.',
@@ -51,8 +55,9 @@ describe('claim matching on the dev set', () => {
     expect(related.filter((t) => matcher.match(t).length > 0)).toEqual([]);
   });
 
-  it('never matches a debunk or a question of the parts tuned on or read before (held-out 3 is only measured)', () => {
-    const hard = posts.filter((p) => p.split !== 'holdout3' && (p.case === 'debunk' || p.case === 'question'));
+  it('never matches a debunk or a question of the parts tuned on or read before (held-out 3 and 4 are only measured)', () => {
+    const measured = new Set(['holdout3', 'holdout4']);
+    const hard = posts.filter((p) => !measured.has(p.split ?? '') && (p.case === 'debunk' || p.case === 'question'));
     const fired = hard.filter((p) => matcher.match(p.text).length > 0).map((p) => p.id);
     expect(fired).toEqual([]);
   });

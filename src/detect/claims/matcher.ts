@@ -992,7 +992,10 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
     const claimNegated = c.preds.some((h) => c.negScope.has(h.phrase.split(' ')[0] ?? ''));
     const under = negatedTokens(doc, pFrom, pTo);
-    const denied = docPreds.filter((h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g)));
+    // A denied connective alone ("không phải ... gây") is not enough: the outcome after it must be denied.
+    const denied = docPreds.filter(
+      (h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g)),
+    );
     if (denied.length > 0 && !claimNegated) {
       score *= 0.4;
       reasons.push(`denies ${denied.map((h) => h.phrase).join(', ')}`);
