@@ -18,8 +18,14 @@ describe('serving the built UI', () => {
   const site = join(dir, 'site');
 
   it('reads files of the site, hashed bundles as immutable, and nothing outside it', async () => {
-    expect(await readStatic(site, 'assets/index-abc.js')).toMatchObject({ type: 'text/javascript; charset=utf-8', immutable: true });
-    expect(await readStatic(site, 'index.html')).toMatchObject({ type: 'text/html; charset=utf-8', immutable: false });
+    expect(await readStatic(site, 'assets/index-abc.js')).toMatchObject({
+      type: 'text/javascript; charset=utf-8',
+      immutable: true,
+    });
+    expect(await readStatic(site, 'index.html')).toMatchObject({
+      type: 'text/html; charset=utf-8',
+      immutable: false,
+    });
     expect(await readStatic(site, '../secret.json')).toBeNull();
     expect(await readStatic(site, '..%2Fsecret.json')).toBeNull();
     expect(await readStatic(site, '%E0%A4%A')).toBeNull();

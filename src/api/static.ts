@@ -60,7 +60,8 @@ export async function readStatic(dir: string, urlPath: string): Promise<StaticFi
     const body = await readFile(full);
     return { body: new Uint8Array(body), type, immutable: rel.replace(/^\/+/, '').startsWith('assets/') };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR')
+      return null;
     throw err;
   }
 }

@@ -42,32 +42,88 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
   let launching: Promise<Browser> | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this) to run the browser tests`);
-    if (!existsSync(`${WEB_DIST_DIR}/index.html`)) throw new Error('dist/web/index.html is missing: build the UI with `npm run build` (npm ci runs it) before the browser tests');
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this) to run the browser tests`,
+      );
+    if (!existsSync(`${WEB_DIST_DIR}/index.html`))
+      throw new Error(
+        'dist/web/index.html is missing: build the UI with `npm run build` (npm ci runs it) before the browser tests',
+      );
     // Chromium starts while the store is seeded.
     launching = chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     launching.catch(() => undefined);
     const store = await openStore({ databaseUrl: null, dataDir: ':memory:' });
     ctx = await testContext(store, { detectors: [] });
     const now = ctx.clock.now();
-    await createOutlet(ctx.db, outletInputSchema.parse({ id: 'tin-nhanh', type: 'general-site', name: 'Tin Nhanh', homeUrl: 'https://tin-nhanh.example/', responsiblePerson: 'Nguyễn Văn A' }), now);
+    await createOutlet(
+      ctx.db,
+      outletInputSchema.parse({
+        id: 'tin-nhanh',
+        type: 'general-site',
+        name: 'Tin Nhanh',
+        homeUrl: 'https://tin-nhanh.example/',
+        responsiblePerson: 'Nguyễn Văn A',
+      }),
+      now,
+    );
     const ingested = await ingestBatch(ctx, {
       outletId: 'tin-nhanh',
       items: [
-        { kind: 'post', url: 'https://tin-nhanh.example/tin/1', parentUrl: null, externalId: null, title: TITLE, author: '<b>bientap</b>', authorUrl: 'javascript:window.__pwned=6', publishedAt: now, text: TEXT },
-        { kind: 'post', url: 'https://tin-nhanh.example/tin/2', parentUrl: null, externalId: null, title: 'Cho vay nhanh', author: null, authorUrl: null, publishedAt: now, text: `Vay nhanh, ${SCAM}.` },
+        {
+          kind: 'post',
+          url: 'https://tin-nhanh.example/tin/1',
+          parentUrl: null,
+          externalId: null,
+          title: TITLE,
+          author: '<b>bientap</b>',
+          authorUrl: 'javascript:window.__pwned=6',
+          publishedAt: now,
+          text: TEXT,
+        },
+        {
+          kind: 'post',
+          url: 'https://tin-nhanh.example/tin/2',
+          parentUrl: null,
+          externalId: null,
+          title: 'Cho vay nhanh',
+          author: null,
+          authorUrl: null,
+          publishedAt: now,
+          text: `Vay nhanh, ${SCAM}.`,
+        },
       ],
       snapshot: null,
     });
     const docId = ingested.items[0]!.id;
     const otherDocId = ingested.items[1]!.id;
-    const stored = await ctx.db.selectFrom('documents').select('text').where('id', '=', docId).executeTakeFirstOrThrow();
-    const at = (s: string) => ({ start: stored.text.indexOf(s), end: stored.text.indexOf(s) + s.length, text: s });
+    const stored = await ctx.db
+      .selectFrom('documents')
+      .select('text')
+      .where('id', '=', docId)
+      .executeTakeFirstOrThrow();
+    const at = (s: string) => ({
+      start: stored.text.indexOf(s),
+      end: stored.text.indexOf(s) + s.length,
+      text: s,
+    });
     expect(at(SCAM).start).toBeGreaterThan(0);
-    const finding = (category: string, score: number, explanation: string, evidence: object, document_id = docId) => ({
+    const finding = (
+      category: string,
+      score: number,
+      explanation: string,
+      evidence: object,
+      document_id = docId,
+    ) => ({
       document_id,
       document_version: 1,
       detector: category === 'false-information' ? 'claims' : 'rules',
@@ -81,18 +137,38 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     await ctx.db
       .insertInto('findings')
       .values([
-        finding('scam-fraud', 0.9, 'Khớp luật "chuyển khoản để nhận thưởng"', { ruleId: 'scam-transfer', matches: [at(SCAM)] }),
-        finding('false-information', 0.8, 'Khớp bài kiểm chứng fc-nuoc-may', { factCheckId: 'fc-nuoc-may', verdict: 'false', correction: 'Nước máy quận 3 an toàn (Sở Y tế).', factCheckUrl: 'javascript:window.__pwned=7', passage: at(FALSE_CLAIM) }),
+        finding('scam-fraud', 0.9, 'Khớp luật "chuyển khoản để nhận thưởng"', {
+          ruleId: 'scam-transfer',
+          matches: [at(SCAM)],
+        }),
+        finding('false-information', 0.8, 'Khớp bài kiểm chứng fc-nuoc-may', {
+          factCheckId: 'fc-nuoc-may',
+          verdict: 'false',
+          correction: 'Nước máy quận 3 an toàn (Sở Y tế).',
+          factCheckUrl: 'javascript:window.__pwned=7',
+          passage: at(FALSE_CLAIM),
+        }),
         finding('scam-fraud', 0.6, 'Khớp luật "chuyển khoản"', {}, otherDocId),
       ])
       .execute();
     const triage = await triageFindings({ db: ctx.db, clock: ctx.clock });
-    const caseOf = async (documentId: string) => (await ctx.db.selectFrom('review_cases').select('number').where('document_id', '=', documentId).executeTakeFirstOrThrow()).number;
+    const caseOf = async (documentId: string) =>
+      (
+        await ctx.db
+          .selectFrom('review_cases')
+          .select('number')
+          .where('document_id', '=', documentId)
+          .executeTakeFirstOrThrow()
+      ).number;
     expect(triage.opened).toBe(2);
     caseNumber = await caseOf(docId);
     otherCase = await caseOf(otherDocId);
     const deps = { db: ctx.db, clock: ctx.clock };
-    await createUser(deps, { username: 'lan', displayName: 'Lan (xem xét)', role: 'reviewer', password: PASSWORDS.lan }, 'system:test');
+    await createUser(
+      deps,
+      { username: 'lan', displayName: 'Lan (xem xét)', role: 'reviewer', password: PASSWORDS.lan },
+      'system:test',
+    );
     await createUser(deps, { username: 'minh', role: 'viewer', password: PASSWORDS.minh }, 'system:test');
     await createUser(deps, { username: 'hoa', role: 'analyst', password: PASSWORDS.hoa }, 'system:test');
 
@@ -118,7 +194,10 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
   const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
   /** A browser profile signed in as the user; records dialogs (alert() from a payload would show here). */
-  async function signIn(username: keyof typeof PASSWORDS, opts: { fresh?: boolean } = {}): Promise<{ page: Page; dialogs: string[] }> {
+  async function signIn(
+    username: keyof typeof PASSWORDS,
+    opts: { fresh?: boolean } = {},
+  ): Promise<{ page: Page; dialogs: string[] }> {
     const known = opts.fresh ? undefined : sessions.get(username);
     const context = await browser.newContext(known ? { storageState: known } : {});
     const page = await context.newPage();
@@ -196,10 +275,20 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     const provisionId = await basis.getAttribute('value');
     await basis.check();
     await form.locator('textarea[name=facts]').fill('Bài đăng yêu cầu chuyển khoản để nhận thưởng.');
-    await form.locator('textarea[name=explanation]').fill('Dấu hiệu lừa đảo rõ; gắn nhãn cảnh báo kèm đính chính.');
+    await form
+      .locator('textarea[name=explanation]')
+      .fill('Dấu hiệu lừa đảo rõ; gắn nhãn cảnh báo kèm đính chính.');
     await form.locator('input[name=factCheckUrl]').fill('https://kiemtin.example/kiem-chung/1');
     await form.locator('button[type=submit]').click();
-    await expect.poll(async () => [await page.getByTestId('case-state').textContent(), await page.getByRole('alert').allTextContents()], POLL).toEqual(['Đã xử lý', []]);
+    await expect
+      .poll(
+        async () => [
+          await page.getByTestId('case-state').textContent(),
+          await page.getByRole('alert').allTextContents(),
+        ],
+        POLL,
+      )
+      .toEqual(['Đã xử lý', []]);
     const decision = await ctx.db.selectFrom('review_decisions').selectAll().executeTakeFirstOrThrow();
     expect(decision.reviewer).toBe('user:lan');
     expect(JSON.stringify(decision.legal_basis)).toContain(provisionId);

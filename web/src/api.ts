@@ -18,7 +18,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const res = await fetch(`/api/v1${path}`, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   const text = await res.text();
@@ -30,9 +33,17 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   if (!res.ok) {
     // The session ended (expired, signed out elsewhere): the app goes back to the sign-in form.
-    if (res.status === 401 && !path.startsWith('/session')) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-    const e = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? (text.slice(0, 300) || res.statusText), e?.details);
+    if (res.status === 401 && !path.startsWith('/session'))
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    const e = (
+      json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null
+    )?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? (text.slice(0, 300) || res.statusText),
+      e?.details,
+    );
   }
   return json as T;
 }
@@ -40,7 +51,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 /** Query string from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '' && v !== false) q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '' && v !== false) q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -108,7 +120,13 @@ export interface Appeal {
   openedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
-  messages: Array<{ id: number; direction: 'from-appellant' | 'to-appellant'; author: string; body: string; at: string }>;
+  messages: Array<{
+    id: number;
+    direction: 'from-appellant' | 'to-appellant';
+    author: string;
+    body: string;
+    at: string;
+  }>;
 }
 
 export interface CaseDetail extends Omit<QueueItem, 'findings' | 'priority'> {
@@ -117,9 +135,25 @@ export interface CaseDetail extends Omit<QueueItem, 'findings' | 'priority'> {
   actDate: string;
   decidedAt: string | null;
   findings: CaseFinding[];
-  document: { id: string; text: string; author: string | null; publishedAt: string | null; version: number; snapshotSha256: string | null } | null;
+  document: {
+    id: string;
+    text: string;
+    author: string | null;
+    publishedAt: string | null;
+    version: number;
+    snapshotSha256: string | null;
+  } | null;
   decisions: Decision[];
-  actions: Array<{ id: number; kind: string; status: string; deadlineAt: string | null; approvedBy: string | null; issuedAt: string | null; checkResult: string | null; factCheckUrl: string | null }>;
+  actions: Array<{
+    id: number;
+    kind: string;
+    status: string;
+    deadlineAt: string | null;
+    approvedBy: string | null;
+    issuedAt: string | null;
+    checkResult: string | null;
+    factCheckUrl: string | null;
+  }>;
   appeals: Appeal[];
 }
 

@@ -15,7 +15,8 @@ const LANG_KEY = 'kiemtin.lang';
 
 /** The page named by the URL fragment: #/queue, #/cases/KT-2026-000001, #/campaigns/ID, #/report. */
 function useRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const read = () =>
+    window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [parts, setParts] = useState(read);
   useEffect(() => {
     const on = () => setParts(read());

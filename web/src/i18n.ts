@@ -55,6 +55,9 @@ const vi = {
   factCheck: 'Bài kiểm chứng',
   verdict: 'Kết luận',
   correction: 'Đính chính',
+  claimText: 'Tuyên bố',
+  notice: 'Thông báo',
+  evidencePack: 'Tải gói bằng chứng (.tar.gz)',
   decide: 'Quyết định',
   outcome: 'Kết quả',
   action: 'Biện pháp',
@@ -183,6 +186,9 @@ const en: Record<MessageKey, string> = {
   factCheck: 'Fact-check',
   verdict: 'Verdict',
   correction: 'Correction',
+  claimText: 'Claim',
+  notice: 'Notice',
+  evidencePack: 'Download the evidence pack (.tar.gz)',
   decide: 'Decision',
   outcome: 'Outcome',
   action: 'Action',
@@ -263,11 +269,16 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 /** A translator for one language; `{name}` placeholders are filled from `vars`. */
 export function translator(lang: Lang): Translate {
-  return (key, vars) => messages[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+  return (key, vars) =>
+    messages[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
 }
 
 /** A label for a code from a closed list (category, state, action…), or the code itself. */
-export function labelOf(t: Translate, prefix: 'cat' | 'state' | 'action' | 'outcome' | 'source', code: string): string {
+export function labelOf(
+  t: Translate,
+  prefix: 'cat' | 'state' | 'action' | 'outcome' | 'source',
+  code: string,
+): string {
   const key = `${prefix}.${code}`;
   return key in vi ? t(key as MessageKey) : code;
 }

@@ -3,7 +3,12 @@ import { evidenceSpans, safeHref, segments } from './text.js';
 
 describe('evidence highlighting', () => {
   it('finds spans anywhere in the evidence and drops those outside the text', () => {
-    const evidence = { ruleId: 'r', matches: [{ phrase: 'x', start: 2, end: 5 }], passage: { start: 0, end: 99 }, other: { start: 4, end: 4 } };
+    const evidence = {
+      ruleId: 'r',
+      matches: [{ phrase: 'x', start: 2, end: 5 }],
+      passage: { start: 0, end: 99 },
+      other: { start: 4, end: 4 },
+    };
     expect(evidenceSpans(evidence, 3, 20)).toEqual([{ start: 2, end: 5, finding: 3 }]);
     expect(evidenceSpans(null, 0, 20)).toEqual([]);
   });

@@ -28,7 +28,13 @@ export function evidenceSpans(evidence: unknown, finding: number, textLength: nu
     else if (typeof v === 'object' && v !== null) {
       const o = v as Record<string, unknown>;
       const { start, end } = o;
-      if (Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number) && (end as number) <= textLength) {
+      if (
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        (start as number) >= 0 &&
+        (start as number) < (end as number) &&
+        (end as number) <= textLength
+      ) {
         out.push({ start: start as number, end: end as number, finding });
       }
       for (const x of Object.values(o)) walk(x, depth + 1);
@@ -54,7 +60,9 @@ export function segments(text: string, spans: readonly Span[]): Segment[] {
     const from = points[i]!;
     const to = points[i + 1]!;
     if (to === from) continue;
-    const findings = [...new Set(spans.filter((s) => s.start <= from && s.end >= to).map((s) => s.finding))].sort((a, b) => a - b);
+    const findings = [
+      ...new Set(spans.filter((s) => s.start <= from && s.end >= to).map((s) => s.finding)),
+    ].sort((a, b) => a - b);
     const prev = out[out.length - 1];
     if (prev && prev.findings.join() === findings.join()) prev.text += text.slice(from, to);
     else out.push({ text: text.slice(from, to), findings });

@@ -31,8 +31,15 @@ export function ErrorBox({ error }: { error: unknown }) {
 }
 
 /** Loads data when the inputs change; `reload` fetches again. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: unknown; loading: boolean; reload: () => void } {
-  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): { data: T | null; error: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
@@ -73,5 +80,9 @@ export function When({ iso }: { iso: string | null | undefined }) {
   const { lang } = useI18n();
   if (!iso) return <span className="muted">—</span>;
   const d = new Date(iso);
-  return <time dateTime={iso}>{d.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}</time>;
+  return (
+    <time dateTime={iso}>
+      {d.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}
+    </time>
+  );
 }

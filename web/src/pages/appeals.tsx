@@ -7,7 +7,10 @@ import { ErrorBox, Loading, useLoad, When } from '../ui.js';
 export function AppealsPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState('open');
-  const list = useLoad(() => api<{ appeals: Appeal[] }>(`/appeals${query({ status, limit: 200 })}`), [status]);
+  const list = useLoad(
+    () => api<{ appeals: Appeal[] }>(`/appeals${query({ status, limit: 200 })}`),
+    [status],
+  );
   return (
     <section>
       <h1>{t('appeals')}</h1>

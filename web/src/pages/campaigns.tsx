@@ -67,7 +67,10 @@ export function CampaignsPage() {
 
 export function CampaignPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const c = useLoad(() => api<Campaign & { members: Member[] }>(`/campaigns/${encodeURIComponent(id)}`), [id]);
+  const c = useLoad(
+    () => api<Campaign & { members: Member[] }>(`/campaigns/${encodeURIComponent(id)}`),
+    [id],
+  );
   if (c.error) return <ErrorBox error={c.error} />;
   if (!c.data) return <Loading />;
   const d = c.data;
@@ -102,7 +105,8 @@ export function CampaignPage({ id }: { id: string }) {
         {d.members.map((m) => (
           <li key={m.id}>
             <small>
-              <span className="hostile">{m.author ?? '—'}</span> · {m.outletId ?? '—'} · <When iso={m.publishedAt} /> · <ExternalLink href={m.url}>{t('originalLink')}</ExternalLink>
+              <span className="hostile">{m.author ?? '—'}</span> · {m.outletId ?? '—'} ·{' '}
+              <When iso={m.publishedAt} /> · <ExternalLink href={m.url}>{t('originalLink')}</ExternalLink>
             </small>
             <div className="hostile">{m.text}</div>
           </li>

@@ -49,7 +49,8 @@ export function CasePage({ number }: { number: string }) {
         <dd>{labelOf(t, 'source', c.source)}</dd>
         <dt>{t('sla')}</dt>
         <dd className={h < 0 ? 'overdue' : ''}>
-          <When iso={c.slaDueAt} /> ({h < 0 ? t('hoursOver', { h: Math.round(-h) }) : t('hoursLeft', { h: Math.round(h) })})
+          <When iso={c.slaDueAt} /> (
+          {h < 0 ? t('hoursOver', { h: Math.round(-h) }) : t('hoursLeft', { h: Math.round(h) })})
         </dd>
         <dt>{t('claimedBy')}</dt>
         <dd data-testid="claimed-by">{c.claimedBy ?? '—'}</dd>
@@ -75,7 +76,8 @@ export function CasePage({ number }: { number: string }) {
         {c.document ? (
           <>
             <p className="muted">
-              {t('author')}: <span className="hostile">{c.document.author ?? '—'}</span> · {t('published')}: <When iso={c.document.publishedAt} /> ·{' '}
+              {t('author')}: <span className="hostile">{c.document.author ?? '—'}</span> · {t('published')}:{' '}
+              <When iso={c.document.publishedAt} /> ·{' '}
               <ExternalLink href={c.url}>{t('originalLink')}</ExternalLink>
             </p>
             <HighlightedText text={c.document.text} findings={c.findings} />
@@ -94,8 +96,16 @@ export function CasePage({ number }: { number: string }) {
         </ol>
       </section>
 
-      {session.may('review:decide') && c.state === 'open' && (mine ? <DecisionForm detail={c} onDone={detail.reload} /> : <p className="muted">{t('needsClaim')}</p>)}
-      {session.may('review:approve') && c.state === 'awaiting-approval' && <ApprovalForm number={c.number} onDone={detail.reload} />}
+      {session.may('review:decide') &&
+        c.state === 'open' &&
+        (mine ? (
+          <DecisionForm detail={c} onDone={detail.reload} />
+        ) : (
+          <p className="muted">{t('needsClaim')}</p>
+        ))}
+      {session.may('review:approve') && c.state === 'awaiting-approval' && (
+        <ApprovalForm number={c.number} onDone={detail.reload} />
+      )}
 
       {c.decisions.length > 0 && (
         <section>
@@ -103,8 +113,11 @@ export function CasePage({ number }: { number: string }) {
           <ul className="decisions">
             {c.decisions.map((d) => (
               <li key={d.id}>
-                <strong>{labelOf(t, 'outcome', d.outcome)}</strong> · {labelOf(t, 'action', d.action)} · {labelOf(t, 'cat', d.category)} · {d.reviewer} · <When iso={d.decidedAt} />
-                {d.legalBasis.length > 0 && <div className="muted">{d.legalBasis.map((b) => b.citation).join('; ')}</div>}
+                <strong>{labelOf(t, 'outcome', d.outcome)}</strong> · {labelOf(t, 'action', d.action)} ·{' '}
+                {labelOf(t, 'cat', d.category)} · {d.reviewer} · <When iso={d.decidedAt} />
+                {d.legalBasis.length > 0 && (
+                  <div className="muted">{d.legalBasis.map((b) => b.citation).join('; ')}</div>
+                )}
                 <div>{d.facts}</div>
                 <div className="muted">{d.statement.ground.explanation}</div>
               </li>
@@ -127,25 +140,55 @@ export function CasePage({ number }: { number: string }) {
                 )}
                 {a.approvedBy && <> · {a.approvedBy}</>}
                 {a.checkResult && <> · {a.checkResult}</>}
+                {a.issuedAt && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <a
+                      href={`/api/v1/cases/${encodeURIComponent(c.number)}/notice${query({ format: 'html', action: a.id })}`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      {t('notice')}
+                    </a>
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
       <Appeals detail={c} onDone={detail.reload} />
-      {session.may('audit:read') && <AuditTrail number={c.number} version={c.decisions.length + c.appeals.length + (c.claimedBy ? 1 : 0)} />}
+      {session.may('audit:read') && (
+        <AuditTrail
+          number={c.number}
+          version={c.decisions.length + c.appeals.length + (c.claimedBy ? 1 : 0)}
+        />
+      )}
     </article>
   );
 }
 
 /** The text as the person wrote it, cut at the evidence offsets; every piece is a React text node. */
 function HighlightedText({ text, findings }: { text: string; findings: CaseFinding[] }) {
-  const parts = useMemo(() => segments(text, findings.flatMap((f, i) => evidenceSpans(f.evidence, i, text.length))), [text, findings]);
+  const parts = useMemo(
+    () =>
+      segments(
+        text,
+        findings.flatMap((f, i) => evidenceSpans(f.evidence, i, text.length)),
+      ),
+    [text, findings],
+  );
   return (
     <div className="doc-text hostile" data-testid="document-text">
       {parts.map((p, i) =>
         p.findings.length ? (
-          <mark key={i} className={`f${(p.findings[0] ?? 0) % 6}`} title={p.findings.map((n) => `#${n + 1} ${findings[n]?.category ?? ''}`).join(', ')} data-findings={p.findings.map((n) => n + 1).join(' ')}>
+          <mark
+            key={i}
+            className={`f${(p.findings[0] ?? 0) % 6}`}
+            title={p.findings.map((n) => `#${n + 1} ${findings[n]?.category ?? ''}`).join(', ')}
+            data-findings={p.findings.map((n) => n + 1).join(' ')}
+          >
             {p.text}
           </mark>
         ) : (
@@ -163,27 +206,50 @@ function FindingItem({ finding: f, index }: { finding: CaseFinding; index: numbe
   return (
     <li className={`finding f${index % 6}`}>
       <div>
-        <strong>#{index + 1}</strong> {labelOf(t, 'cat', f.category)} · {t('detector')}: {f.detector} {f.detectorVersion} · {t('score')}: {f.score.toFixed(2)}
+        <strong>#{index + 1}</strong> {labelOf(t, 'cat', f.category)} · {t('detector')}: {f.detector}{' '}
+        {f.detectorVersion} · {t('score')}: {f.score.toFixed(2)}
       </div>
       <div>
         {t('explanation')}: {f.explanation}
       </div>
       {f.category === 'false-information' && (str('factCheckId') || str('factCheckUrl')) && (
-        <div className="factcheck" data-testid="factcheck">
-          <strong>{t('factCheck')}</strong> {str('factCheckId')} · {t('verdict')}: {str('verdict') ?? '—'}
-          {str('correction') && (
-            <div>
-              {t('correction')}: {str('correction')}
-            </div>
-          )}
-          {str('factCheckUrl') && <ExternalLink href={str('factCheckUrl')}>{str('factCheckUrl')}</ExternalLink>}
-        </div>
+        <FactCheckBox id={str('factCheckId')} evidence={ev} />
       )}
       <details>
         <summary>{t('evidence')}</summary>
         <pre>{JSON.stringify(ev, null, 2)}</pre>
       </details>
     </li>
+  );
+}
+
+/** The fact-check a false-information finding matched: the claim from the registry, verdict, correction, link. */
+function FactCheckBox({ id, evidence }: { id: string | null; evidence: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const registry = useLoad(
+    () =>
+      id
+        ? api<{ claim?: string; verdict?: string }>(`/factchecks/${encodeURIComponent(id)}`)
+        : Promise.resolve(null),
+    [id],
+  );
+  const str = (k: string) => (typeof evidence[k] === 'string' ? (evidence[k] as string) : null);
+  return (
+    <div className="factcheck" data-testid="factcheck">
+      <strong>{t('factCheck')}</strong> {id} · {t('verdict')}:{' '}
+      {str('verdict') ?? registry.data?.verdict ?? '—'}
+      {registry.data?.claim && (
+        <div>
+          {t('claimText')}: <span className="hostile">{registry.data.claim}</span>
+        </div>
+      )}
+      {str('correction') && (
+        <div>
+          {t('correction')}: {str('correction')}
+        </div>
+      )}
+      {str('factCheckUrl') && <ExternalLink href={str('factCheckUrl')}>{str('factCheckUrl')}</ExternalLink>}
+    </div>
   );
 }
 
@@ -196,12 +262,23 @@ function DecisionForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   const [facts, setFacts] = useState('');
   const [explanation, setExplanation] = useState('');
   // A label points readers to the correction: start from the fact-check a finding matched, if any.
-  const [factCheckUrl, setFactCheckUrl] = useState(() => detail.findings.map((f) => safeHref(f.evidence.factCheckUrl as string | undefined)).find((u) => u !== null) ?? '');
+  const [factCheckUrl, setFactCheckUrl] = useState(
+    () =>
+      detail.findings
+        .map((f) => safeHref(f.evidence.factCheckUrl as string | undefined))
+        .find((u) => u !== null) ?? '',
+  );
   const [deadlineHours, setDeadlineHours] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const registry = useLoad(() => api<{ version: string; provisions: Provision[] }>(`/legal-provisions${query({ at: detail.actDate })}`), [detail.actDate]);
-  const provisions = (registry.data?.provisions ?? []).filter((p) => p.categories === null || p.categories.includes(category));
+  const registry = useLoad(
+    () =>
+      api<{ version: string; provisions: Provision[] }>(`/legal-provisions${query({ at: detail.actDate })}`),
+    [detail.actDate],
+  );
+  const provisions = (registry.data?.provisions ?? []).filter(
+    (p) => p.categories === null || p.categories.includes(category),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -267,7 +344,15 @@ function DecisionForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
         <ErrorBox error={registry.error} />
         {provisions.map((p) => (
           <label key={p.id} className="check">
-            <input type="checkbox" name="legalBasis" value={p.id} checked={basis.includes(p.id)} onChange={() => setBasis(basis.includes(p.id) ? basis.filter((x) => x !== p.id) : [...basis, p.id])} />
+            <input
+              type="checkbox"
+              name="legalBasis"
+              value={p.id}
+              checked={basis.includes(p.id)}
+              onChange={() =>
+                setBasis(basis.includes(p.id) ? basis.filter((x) => x !== p.id) : [...basis, p.id])
+              }
+            />
             <span>
               {p.instrument}, Điều {p.article}
               {p.clause ? ` khoản ${p.clause}` : ''}
@@ -283,16 +368,33 @@ function DecisionForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
       </label>
       <label>
         {t('reasons')}
-        <textarea name="explanation" value={explanation} onChange={(e) => setExplanation(e.target.value)} rows={3} />
+        <textarea
+          name="explanation"
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+          rows={3}
+        />
       </label>
       <label>
         {t('factCheckUrl')}
-        <input name="factCheckUrl" type="url" value={factCheckUrl} onChange={(e) => setFactCheckUrl(e.target.value)} />
+        <input
+          name="factCheckUrl"
+          type="url"
+          value={factCheckUrl}
+          onChange={(e) => setFactCheckUrl(e.target.value)}
+        />
       </label>
       {action === 'takedown-request' && (
         <label>
           {t('deadlineHours')}
-          <input name="deadlineHours" type="number" min={1} max={720} value={deadlineHours} onChange={(e) => setDeadlineHours(e.target.value)} />
+          <input
+            name="deadlineHours"
+            type="number"
+            min={1}
+            max={720}
+            value={deadlineHours}
+            onChange={(e) => setDeadlineHours(e.target.value)}
+          />
         </label>
       )}
       <ErrorBox error={error} />
@@ -313,7 +415,10 @@ function ApprovalForm({ number, onDone }: { number: string; onDone: () => void }
   const send = async (approve: boolean) => {
     setError(null);
     try {
-      await api(`/cases/${encodeURIComponent(number)}/approval`, { method: 'POST', body: { approve, ...(note.trim() ? { note } : {}) } });
+      await api(`/cases/${encodeURIComponent(number)}/approval`, {
+        method: 'POST',
+        body: { approve, ...(note.trim() ? { note } : {}) },
+      });
       onDone();
     } catch (err) {
       setError(err);
@@ -378,18 +483,38 @@ function Appeals({ detail, onDone }: { detail: CaseDetail; onDone: () => void })
             <>
               <label>
                 {t('reply')}
-                <textarea value={reply[a.id] ?? ''} onChange={(e) => setReply({ ...reply, [a.id]: e.target.value })} rows={2} />
+                <textarea
+                  value={reply[a.id] ?? ''}
+                  onChange={(e) => setReply({ ...reply, [a.id]: e.target.value })}
+                  rows={2}
+                />
               </label>
               <p className="toolbar">
-                <button type="button" disabled={!reply[a.id]?.trim()} onClick={() => void post(`/appeals/${a.id}/messages`, { body: reply[a.id] })}>
+                <button
+                  type="button"
+                  disabled={!reply[a.id]?.trim()}
+                  onClick={() => void post(`/appeals/${a.id}/messages`, { body: reply[a.id] })}
+                >
                   {t('send')}
                 </button>
                 <span className="spacer" />
                 {t('decideAppeal')}:
-                <button type="button" disabled={!reply[a.id]?.trim()} onClick={() => void post(`/appeals/${a.id}/decision`, { outcome: 'upheld', explanation: reply[a.id] })}>
+                <button
+                  type="button"
+                  disabled={!reply[a.id]?.trim()}
+                  onClick={() =>
+                    void post(`/appeals/${a.id}/decision`, { outcome: 'upheld', explanation: reply[a.id] })
+                  }
+                >
                   {t('upheld')}
                 </button>
-                <button type="button" disabled={!reply[a.id]?.trim()} onClick={() => void post(`/appeals/${a.id}/decision`, { outcome: 'reversed', explanation: reply[a.id] })}>
+                <button
+                  type="button"
+                  disabled={!reply[a.id]?.trim()}
+                  onClick={() =>
+                    void post(`/appeals/${a.id}/decision`, { outcome: 'reversed', explanation: reply[a.id] })
+                  }
+                >
                   {t('reversed')}
                 </button>
               </p>
@@ -403,7 +528,10 @@ function Appeals({ detail, onDone }: { detail: CaseDetail; onDone: () => void })
 
 function AuditTrail({ number, version }: { number: string; version: number }) {
   const { t } = useI18n();
-  const audit = useLoad(() => api<{ entries: AuditEntry[] }>(`/audit${query({ subject: `case:${number}`, limit: 200 })}`), [number, version]);
+  const audit = useLoad(
+    () => api<{ entries: AuditEntry[] }>(`/audit${query({ subject: `case:${number}`, limit: 200 })}`),
+    [number, version],
+  );
   return (
     <section>
       <h2>{t('audit')}</h2>

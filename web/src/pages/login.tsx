@@ -28,11 +28,24 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: User) => void }) {
       <h1>{t('signIn')}</h1>
       <label>
         {t('username')}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
       <ErrorBox error={error} />
       <button type="submit" disabled={busy}>

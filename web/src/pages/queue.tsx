@@ -31,7 +31,10 @@ export function QueuePage() {
   const { t } = useI18n();
   const session = useSession();
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<{ filters: Filters; view: number | null }>({ filters: EMPTY, view: null });
+  const [applied, setApplied] = useState<{ filters: Filters; view: number | null }>({
+    filters: EMPTY,
+    view: null,
+  });
   const [more, setMore] = useState<Page[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [viewName, setViewName] = useState('');
@@ -39,7 +42,15 @@ export function QueuePage() {
   const params = (f: Filters, view: number | null, cursor?: string) =>
     view
       ? query({ view, cursor, limit: 25 })
-      : query({ state: f.state.join(','), category: f.category.join(','), source: f.source, claim: f.claim, overdue: f.overdue ? 'true' : undefined, cursor, limit: 25 });
+      : query({
+          state: f.state.join(','),
+          category: f.category.join(','),
+          source: f.source,
+          claim: f.claim,
+          overdue: f.overdue ? 'true' : undefined,
+          cursor,
+          limit: 25,
+        });
   const first = useLoad(() => api<Page>(`/queue${params(applied.filters, applied.view)}`), [applied]);
   const views = useLoad(() => api<{ views: SavedView[] }>('/views'), []);
 
@@ -100,7 +111,8 @@ export function QueuePage() {
       setError(err);
     }
   };
-  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = (list: string[], v: string) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   const now = new Date();
 
   return (
@@ -111,7 +123,11 @@ export function QueuePage() {
           <legend>{t('state')}</legend>
           {CASE_STATES.map((s) => (
             <label key={s} className="check">
-              <input type="checkbox" checked={filters.state.includes(s)} onChange={() => setFilters({ ...filters, state: toggle(filters.state, s) })} />
+              <input
+                type="checkbox"
+                checked={filters.state.includes(s)}
+                onChange={() => setFilters({ ...filters, state: toggle(filters.state, s) })}
+              />
               {labelOf(t, 'state', s)}
             </label>
           ))}
@@ -120,7 +136,11 @@ export function QueuePage() {
           <legend>{t('category')}</legend>
           {HARM_CATEGORIES.map((c) => (
             <label key={c} className="check">
-              <input type="checkbox" checked={filters.category.includes(c)} onChange={() => setFilters({ ...filters, category: toggle(filters.category, c) })} />
+              <input
+                type="checkbox"
+                checked={filters.category.includes(c)}
+                onChange={() => setFilters({ ...filters, category: toggle(filters.category, c) })}
+              />
               {labelOf(t, 'cat', c)}
             </label>
           ))}
@@ -128,7 +148,10 @@ export function QueuePage() {
         <fieldset>
           <label>
             {t('source')}
-            <select value={filters.source} onChange={(e) => setFilters({ ...filters, source: e.target.value })}>
+            <select
+              value={filters.source}
+              onChange={(e) => setFilters({ ...filters, source: e.target.value })}
+            >
               <option value="">{t('any')}</option>
               {DETECTION_SOURCES.map((s) => (
                 <option key={s} value={s}>
@@ -139,14 +162,21 @@ export function QueuePage() {
           </label>
           <label>
             {t('claim')}
-            <select value={filters.claim} onChange={(e) => setFilters({ ...filters, claim: e.target.value as Filters['claim'] })}>
+            <select
+              value={filters.claim}
+              onChange={(e) => setFilters({ ...filters, claim: e.target.value as Filters['claim'] })}
+            >
               <option value="">{t('any')}</option>
               <option value="unclaimed">{t('unclaimed')}</option>
               <option value="mine">{t('mine')}</option>
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={filters.overdue}
+              onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })}
+            />
             {t('overdue')}
           </label>
           <button type="submit">{t('apply')}</button>
@@ -154,7 +184,11 @@ export function QueuePage() {
         <fieldset>
           <label>
             {t('savedViews')}
-            <select value={applied.view ?? ''} onChange={(e) => pickView(e.target.value)} aria-label={t('savedViews')}>
+            <select
+              value={applied.view ?? ''}
+              onChange={(e) => pickView(e.target.value)}
+              aria-label={t('savedViews')}
+            >
               <option value="">{t('noView')}</option>
               {views.data?.views.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -204,7 +238,10 @@ export function QueuePage() {
                   <td>{labelOf(t, 'state', c.state)}</td>
                   <td className="num">{c.priority.toFixed(2)}</td>
                   <td className={h < 0 ? 'overdue' : ''}>
-                    <When iso={c.slaDueAt} /> <small>({h < 0 ? t('hoursOver', { h: Math.round(-h) }) : t('hoursLeft', { h: Math.round(h) })})</small>
+                    <When iso={c.slaDueAt} />{' '}
+                    <small>
+                      ({h < 0 ? t('hoursOver', { h: Math.round(-h) }) : t('hoursLeft', { h: Math.round(h) })})
+                    </small>
                   </td>
                   <td className="num">{c.findings}</td>
                   <td>{c.claimedBy ?? '—'}</td>

@@ -30,7 +30,11 @@ export function ReportPage() {
     setPeriod({ from, to });
   };
   const r = report.data;
-  const table = (title: MessageKey, counts: Record<string, number>, prefix?: 'cat' | 'outcome' | 'action' | 'source') => (
+  const table = (
+    title: MessageKey,
+    counts: Record<string, number>,
+    prefix?: 'cat' | 'outcome' | 'action' | 'source',
+  ) => (
     <div className="counts">
       <h3>{t(title)}</h3>
       <table>
@@ -72,7 +76,14 @@ export function ReportPage() {
             <dt>{t('medianHours')}</dt>
             <dd>{r.medianHoursToDecision === null ? '—' : r.medianHoursToDecision.toFixed(1)}</dd>
           </dl>
-          <p>{t('appealsFiled', { f: r.appeals.filed, d: r.appeals.decided, u: r.appeals.upheld, r: r.appeals.reversed })}</p>
+          <p>
+            {t('appealsFiled', {
+              f: r.appeals.filed,
+              d: r.appeals.decided,
+              u: r.appeals.upheld,
+              r: r.appeals.reversed,
+            })}
+          </p>
           <div className="grid">
             {table('byCategory', r.byCategory, 'cat')}
             {table('byOutcome', r.byOutcome, 'outcome')}
