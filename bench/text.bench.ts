@@ -1,6 +1,7 @@
 /**
- * Text core throughput: matchKey, keyTokens + tokenize, and normalizeDisplay in MB/s (UTF-8 bytes of
- * input) on one core, for comment-sized and article-sized text. Synthetic text, no dataset needed.
+ * Text core throughput: matchKey, keyTokens + tokenize, normalizeDisplay and normalize + tokens
+ * (tokenize(normalizeDisplay(s))) in MB/s (UTF-8 bytes of input) on one core, for comment-sized and
+ * article-sized text. Synthetic text, no dataset needed.
  */
 import type { BenchResult } from './run.js';
 import { textCorpus } from './text-corpus.js';
@@ -50,6 +51,8 @@ export async function bench(): Promise<BenchResult> {
       measure(texts, (s) => [keyTokens(s), tokenize(s)]),
     );
     figures[`${label}_normalizeDisplay_MB_per_cpu_s`] = r(measure(texts, normalizeDisplay));
+    // Issue #3's "normalize + tokens": display text, then its tokens (MB of the raw input).
+    figures[`${label}_normalize_plus_tokens_MB_per_cpu_s`] = r(measure(texts, (s) => tokenize(normalizeDisplay(s))));
     figures[`${label}_foldDiacritics_MB_per_cpu_s`] = r(measure(texts, foldDiacritics));
     if (label === 'article') figures.article_avg_bytes = avg(articles);
   }

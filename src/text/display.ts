@@ -2,7 +2,7 @@
  * Display mode: readable standard Vietnamese — encoding fixed, characters cleaned, teencode and
  * slang expanded; case, punctuation, emoji and spacing kept.
  */
-import { fixEncodingMapped } from './encoding.js';
+import { fixAndScan } from './encoding.js';
 import { MapBuilder, type MappedText } from './mapped.js';
 import { foldWord } from './key.js';
 import { chooseWith, lexEntry, readCk, type LexEntry } from './teencode.js';
@@ -12,7 +12,7 @@ import * as chars from './char-class.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders).
 const { LETTER, charClass, toLower } = chars;
-const { K_NUMBER, K_PUNCT, K_WORD, TokenColumns, scanTokens } = tok;
+const { K_NUMBER, K_PUNCT, K_WORD, TokenColumns } = tok;
 type TokenColumns = tok.TokenColumns;
 
 /** Applies the case pattern of `model` (lower, Title, UPPER) to `word`. */
@@ -160,10 +160,10 @@ const WORDS: Array<DisplayWord | undefined> = [];
  * is built (normalizeDisplay), which skips the per-code-unit map.
  */
 function display(raw: string, withMap: boolean): MappedText {
-  const { mapped } = fixEncodingMapped(raw);
-  const text = mapped.text;
   const cols = COLS;
-  const n = scanTokens(text, cols);
+  const mapped = fixAndScan(raw, cols);
+  const n = cols.length;
+  const text = mapped.text;
   const { kinds, starts, ends, hashes } = cols;
   const words = WORDS;
   for (let i = 0; i < n; i++) {

@@ -7,9 +7,12 @@ import * as chars from './char-class.js';
 import { cleanMapped, isEmojiContext } from './clean.js';
 import { MapBuilder, compose, identity, type MappedText } from './mapped.js';
 import { canonicalSyllable, isVietnameseSyllable, splitTone, withTone, type Tone } from './syllable.js';
+import * as tok from './tokenize.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders).
 const { SAFE, LEGACY, VI_NON_LATIN1, charClass } = chars;
+const { K_WORD, scanTokens } = tok;
+type TokenColumns = tok.TokenColumns;
 
 export type Encoding = 'unicode' | 'tcvn3' | 'vni' | 'viqr' | 'viscii' | 'nfd';
 
@@ -401,6 +404,54 @@ export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: 
   // Clean NFC text read as Unicode needs neither conversion nor clean-up.
   if (kind === PLAIN || (kind === LATIN1 && scoreLegacy(raw).encoding === 'unicode')) return { mapped: identity(raw), encoding: 'unicode' };
   return fixEncodingMappedFull(raw);
+}
+
+/**
+ * `fixEncodingMapped(raw).mapped` with its text scanned into `cols`, in one pass when raw is plain
+ * Unicode: raw is scanned first, and the scan's word units (TokenColumns.wordUnitsOr/And) plus a look
+ * at the other tokens tell whether plainKind would have answered PLAIN. When they cannot tell, the
+ * usual path runs and the text is scanned again only if fixing changed it.
+ */
+export function fixAndScan(raw: string, cols: TokenColumns): MappedText {
+  const n = scanTokens(raw, cols);
+  if (plainFromScan(raw, cols, n)) return identity(raw);
+  const { mapped } = fixEncodingMapped(raw);
+  if (mapped.text !== raw) scanTokens(mapped.text, cols);
+  return mapped;
+}
+
+// True only when plainKind(raw) is PLAIN: word tokens judged from the scan's class bits, every other
+// token unit by unit as plainKind reads it (spaces between tokens are always plain).
+function plainFromScan(raw: string, cols: TokenColumns, n: number): boolean {
+  if ((cols.wordUnitsAnd & SAFE) === 0) return false;
+  let seen = cols.wordUnitsOr === 0 ? 0 : P_NON_ASCII | ((cols.wordUnitsOr & VI_NON_LATIN1) !== 0 ? P_VI : 0) | ((cols.wordUnitsOr & LEGACY) !== 0 ? P_LEGACY : 0);
+  const { kinds, starts, ends } = cols;
+  const units = PLAIN_UNITS;
+  for (let t = 0; t < n; t++) {
+    if (kinds[t] === K_WORD) continue;
+    const end = ends[t] ?? 0;
+    for (let i = starts[t] ?? 0; i < end; i++) {
+      const c = raw.charCodeAt(i);
+      let k = units[c] ?? 0;
+      if (k === 0) {
+        k = plainUnit(c);
+        units[c] = k;
+      }
+      if ((k & P_OK) === 0) {
+        if (c < 0xd800 || c > 0xdbff || i + 1 >= end) return false;
+        // An emoji pair inside this token; anything else (joiners too) is left to plainKind.
+        const d = raw.charCodeAt(i + 1);
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        if (d < 0xdc00 || d > 0xdfff || cp < 0x1f000 || cp > 0x1faff) return false;
+        seen |= P_NON_ASCII;
+        i++;
+        continue;
+      }
+      seen |= k;
+    }
+  }
+  if ((seen & P_NON_ASCII) === 0) return !VIQR_HINT.test(raw);
+  return (seen & P_VI) !== 0 || (seen & P_LEGACY) === 0;
 }
 
 /** fixEncodingMapped without the plain-text shortcut (the definition; tests compare the two). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SAFE, charClass } from './char-class.js';
-import { detectEncoding, detectEncodingFull, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
+import { detectEncoding, detectEncodingFull, fixAndScan, fixEncodingMapped, fixEncodingMappedFull, isPlainUnicode } from './encoding.js';
 import { foldByNormalizing, foldDiacritics } from './fold.js';
 import type { MappedText } from './mapped.js';
 import { K_WORD, TokenColumns, emojiEnd, emojiPatternEnd, emoticonEnd, emoticonPatternEnd, scanTokens, tokenize } from './tokenize.js';
@@ -39,6 +39,23 @@ describe('fast paths agree with the definitions', () => {
         expect(fast.mapped.text).toBe(full.mapped.text);
         expect(spansOf(fast.mapped)).toEqual(spansOf(full.mapped));
         expect(detectEncoding(raw)).toEqual(detectEncodingFull(raw));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('fixing and scanning in one pass gives the fixed text and its scan', () => {
+    const one = new TokenColumns();
+    const two = new TokenColumns();
+    const columns = (c: TokenColumns): number[][] => [Array.from(c.kinds.subarray(0, c.length)), Array.from(c.starts.subarray(0, c.length)), Array.from(c.ends.subarray(0, c.length))];
+    fc.assert(
+      fc.property(text, (raw) => {
+        const mapped = fixAndScan(raw, one);
+        const expected = fixEncodingMapped(raw).mapped;
+        expect(mapped.text).toBe(expected.text);
+        expect(spansOf(mapped)).toEqual(spansOf(expected));
+        scanTokens(expected.text, two);
+        expect(columns(one)).toEqual(columns(two));
       }),
       { numRuns: 1500 },
     );

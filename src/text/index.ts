@@ -2,8 +2,8 @@
  * kiemtin's Vietnamese text core. Pure functions: no database, network, clock or environment.
  * See docs/text.md for the pipeline, the key and the offsets contract.
  */
-import { sentenceSpans, tokenize as tokenizeClean, type Token } from './tokenize.js';
-import { fixEncodingMapped } from './encoding.js';
+import { TokenColumns, sentenceSpans, tokensOf, type Token } from './tokenize.js';
+import { fixAndScan, fixEncodingMapped } from './encoding.js';
 import type { MappedText } from './mapped.js';
 
 export type { Token, TokenKind } from './tokenize.js';
@@ -29,9 +29,15 @@ function mapToken(t: Token, m: MappedText, rawLength: number): Token {
  * differ from `raw.slice(start, end)` when the raw text was legacy-encoded or decomposed.
  */
 export function tokenize(raw: string): Token[] {
-  const { mapped } = fixEncodingMapped(raw);
-  return tokenizeClean(mapped.text).map((t) => mapToken(t, mapped, raw.length));
+  const mapped = fixAndScan(raw, COLS);
+  const tokens = tokensOf(mapped.text, COLS, COLS.length);
+  if (mapped.spans === null) return tokens;
+  for (let i = 0; i < tokens.length; i++) tokens[i] = mapToken(tokens[i] as Token, mapped, raw.length);
+  return tokens;
 }
+
+// tokenize's own columns (the key and display keep theirs).
+const COLS = new TokenColumns();
 
 /** Sentence spans over raw: `sentences("Một. Hai!")` → [{start:0,end:4},{start:5,end:9}]. */
 export function sentences(raw: string): Array<{ start: number; end: number }> {

@@ -2,13 +2,13 @@
  * The matching key: lower case, no diacritics (đ → d), legacy encodings fixed, obfuscation reduced,
  * conservative teencode expansion; one key token per syllable, each with its raw span.
  */
-import { fixEncodingMapped } from './encoding.js';
+import { fixAndScan } from './encoding.js';
 import { keyEntry, readCk, type KeyEntry } from './teencode.js';
 import { WordMemo } from './word-memo.js';
 import * as tok from './tokenize.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders, ~7% here).
-const { K_EMOTICON, K_EMAIL, K_EMOJI, K_HASHTAG, K_MENTION, K_NUMBER, K_PHONE, K_PUNCT, K_URL, K_WORD, TokenColumns, scanTokens } = tok;
+const { K_EMOTICON, K_EMAIL, K_EMOJI, K_HASHTAG, K_MENTION, K_NUMBER, K_PHONE, K_PUNCT, K_URL, K_WORD, TokenColumns } = tok;
 type TokenColumns = tok.TokenColumns;
 
 /** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
@@ -139,12 +139,12 @@ const COLS = new TokenColumns();
  * of "ck" tokens, read once the whole text is keyed (see resolveCk).
  */
 function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] | null {
-  const { mapped } = fixEncodingMapped(raw);
+  const cols = COLS;
+  const mapped = fixAndScan(raw, cols);
+  const n = cols.length;
   const text = mapped.text;
   const spans = mapped.spans;
   const rawLength = raw.length;
-  const cols = COLS;
-  const n = scanTokens(text, cols);
   const { kinds, starts, ends, hashes } = cols;
   let pendingCk: number[] | null = null;
   for (let i = 0; i < n; i++) {

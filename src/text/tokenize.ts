@@ -196,6 +196,13 @@ export class TokenColumns {
   /** For a word token, hashRange(text, start, end), computed during the scan (0 for other kinds). */
   hashes = new Int32Array(256);
   length = 0;
+  /**
+   * The char-class bits (charClass) of the non-ASCII units of the word tokens, OR-ed and AND-ed over
+   * the last scan (0 and 255 when there were none): with a look at the other tokens, enough to know
+   * whether the text was plain Unicode (see fixAndScan).
+   */
+  wordUnitsOr = 0;
+  wordUnitsAnd = 255;
 
   /** Appends a token and returns its end. */
   push(kind: number, start: number, end: number, hash = 0): number {
@@ -231,8 +238,11 @@ const TOKENIZE_COLUMNS = new TokenColumns();
 
 /** Splits text into tokens; `tokenize("ko đc :)) https://x.vn")` gives word, word, emoticon, url. */
 export function tokenize(text: string): Token[] {
-  const cols = TOKENIZE_COLUMNS;
-  const n = scanTokens(text, cols);
+  return tokensOf(text, TOKENIZE_COLUMNS, scanTokens(text, TOKENIZE_COLUMNS));
+}
+
+/** The Token objects of the n tokens in `cols`, scanned from `text`. */
+export function tokensOf(text: string, cols: TokenColumns, n: number): Token[] {
   const { kinds, starts, ends } = cols;
   const out: Token[] = new Array<Token>(n);
   for (let i = 0; i < n; i++) {
@@ -247,6 +257,8 @@ export function tokenize(text: string): Token[] {
 export function scanTokens(text: string, cols: TokenColumns): number {
   cols.length = 0;
   const n = text.length;
+  let unitsOr = 0;
+  let unitsAnd = 255;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -259,8 +271,14 @@ export function scanTokens(text: string, cols: TokenColumns): number {
     if (isWordUnit(c)) {
       // The plain word [i, j) first: the special forms below are tried only when it cannot rule them out.
       let j = i + 1;
-      let letter = c < 0x80 ? c > 0x39 : (charClass(c) & LETTER) !== 0;
+      let letter = c > 0x39;
       let ascii = c < 0x80;
+      if (!ascii) {
+        const k = charClass(c);
+        letter = (k & LETTER) !== 0;
+        unitsOr |= k;
+        unitsAnd &= k;
+      }
       // The word's hash for the memo look-ups of the key and display, while its units are at hand.
       let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       for (; j < n; j++) {
@@ -273,6 +291,8 @@ export function scanTokens(text: string, cols: TokenColumns): number {
           if ((k & WORD) === 0) break;
           if ((k & LETTER) !== 0) letter = true;
           ascii = false;
+          unitsOr |= k;
+          unitsAnd &= k;
         }
         h = Math.imul(h ^ d, FNV_PRIME);
       }
@@ -356,6 +376,8 @@ export function scanTokens(text: string, cols: TokenColumns): number {
     m = tryAt(RE.punct, text, i);
     i = cols.push(K_PUNCT, i, m !== undefined && m.length > 0 ? i + m.length : Math.min(n, i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)));
   }
+  cols.wordUnitsOr = unitsOr;
+  cols.wordUnitsAnd = unitsAnd;
   return cols.length;
 }
 
