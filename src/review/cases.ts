@@ -232,8 +232,7 @@ export async function claimCase(deps: ReviewDeps, ref: string, actor: string, mi
   const now = deps.clock.now();
   const until = new Date(now.getTime() + minutes * 60_000);
   return changeCases(deps, async (trx) => {
-    const c = await requireCase(trx, ref);
-    const claimed = await claimCaseRow(trx, c.id, actor, now, until, CLAIMABLE);
+    const claimed = await claimCaseRow(trx, ref, actor, now, until, CLAIMABLE);
     if (!claimed) {
       const cur = await requireCase(trx, ref);
       if (!(CLAIMABLE as readonly string[]).includes(cur.state)) throw new AppError('CONFLICT', `Case ${cur.number} is ${cur.state}, not waiting for a decision`);

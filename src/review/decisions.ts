@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import type { Trx } from '../store/db.js';
-import { appendAudit } from '../store/review/audit.js';
+import { appendAudits, type AuditInput } from '../store/review/audit.js';
 import type { StoredCase } from '../store/review/cases.js';
 import { caseSubject, requireCase, type ReviewDeps } from './cases.js';
 import { resolveLegalBasis, takedownHoursFor } from './legal-registry.js';
@@ -125,11 +125,10 @@ export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput
       .where('id', '=', c.id)
       .execute();
     const decision = toDecision(row);
-    await appendAudit(
-      trx,
+    // Appended last, so the audit head (one lock for all writers) is held only until the commit.
+    const audits: AuditInput[] = [
       { actor, action: 'decision.made', subject: caseSubject(c), payload: { decision: decision.id, outcome: d.outcome, category: d.category, action: d.action, legalBasis: refs.map((r) => r.provisionId), registryVersion: refs[0]?.registryVersion ?? null, statement } },
-      now,
-    );
+    ];
     let notice: IssuedNotice | null = null;
     if (d.action !== 'none') {
       const action = await trx
@@ -155,9 +154,10 @@ export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (d.action !== 'takedown-request') notice = await issueNotice(trx, c, decision, action.id, actor, now);
+      if (d.action !== 'takedown-request') notice = await issueNotice(trx, c, decision, action.id, actor, now, audits);
     }
     await enqueueWebhookEvent(trx, 'decision.made', { case: c.number, decision: decision.id, outcome: d.outcome, category: d.category, action: d.action, state }, now);
+    await appendAudits(trx, audits, now);
     return { decision, state, notice };
   });
 }
@@ -171,8 +171,8 @@ export interface IssuedNotice {
   deadlineAt: Date | null;
 }
 
-/** Renders and records the notice of an action, with a fresh appeal token. */
-async function issueNotice(trx: Trx, c: StoredCase, decision: StoredDecision, actionId: number, actor: string, now: Date): Promise<IssuedNotice> {
+/** Renders and records the notice of an action, with a fresh appeal token; its audit entry goes to `audits`. */
+async function issueNotice(trx: Trx, c: StoredCase, decision: StoredDecision, actionId: number, actor: string, now: Date, audits: AuditInput[]): Promise<IssuedNotice> {
   const action = await trx.selectFrom('review_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow();
   const deadlineAt = action.deadline_hours !== null ? new Date(now.getTime() + action.deadline_hours * 3600_000) : null;
   const outlet = c.outletId ? await trx.selectFrom('outlets').select(['name', 'responsible_person', 'notice_contact']).where('id', '=', c.outletId).executeTakeFirst() : undefined;
@@ -200,11 +200,7 @@ async function issueNotice(trx: Trx, c: StoredCase, decision: StoredDecision, ac
     .set({ status: 'issued', issued_at: now, deadline_at: deadlineAt, notice_text: text, notice_html: html, appeal_token_sha256: sha256Hex(appealToken) })
     .where('id', '=', actionId)
     .execute();
-  await appendAudit(
-    trx,
-    { actor, action: 'notice.issued', subject: caseSubject(c), payload: { action: actionId, kind: decision.action, deadlineAt, noticeSha256: sha256Hex(text) } },
-    now,
-  );
+  audits.push({ actor, action: 'notice.issued', subject: caseSubject(c), payload: { action: actionId, kind: decision.action, deadlineAt, noticeSha256: sha256Hex(text) } });
   return { actionId, text, html, appealToken, deadlineAt };
 }
 
@@ -231,13 +227,14 @@ export async function reviewTakedown(
       await trx.updateTable('review_actions').set({ status: 'rejected', approved_by: actor, approved_at: now }).where('id', '=', action.id).execute();
       await trx.updateTable('review_decisions').set({ status: 'rejected' }).where('id', '=', decision.id).execute();
       await trx.updateTable('review_cases').set({ state: 'open' }).where('id', '=', c.id).execute();
-      await appendAudit(trx, { actor, action: 'takedown.rejected', subject: caseSubject(c), payload: { action: action.id, decision: decision.id, note: input.note } }, now);
+      await appendAudits(trx, [{ actor, action: 'takedown.rejected', subject: caseSubject(c), payload: { action: action.id, decision: decision.id, note: input.note } }], now);
       return { state: 'open' as const, notice: null };
     }
     await trx.updateTable('review_actions').set({ approved_by: actor, approved_at: now }).where('id', '=', action.id).execute();
-    await appendAudit(trx, { actor, action: 'takedown.approved', subject: caseSubject(c), payload: { action: action.id, decision: decision.id, note: input.note ?? null } }, now);
-    const notice = await issueNotice(trx, c, decision, action.id, actor, now);
+    const audits: AuditInput[] = [{ actor, action: 'takedown.approved', subject: caseSubject(c), payload: { action: action.id, decision: decision.id, note: input.note ?? null } }];
+    const notice = await issueNotice(trx, c, decision, action.id, actor, now, audits);
     await trx.updateTable('review_cases').set({ state: 'actioned' }).where('id', '=', c.id).execute();
+    await appendAudits(trx, audits, now);
     return { state: 'actioned' as const, notice };
   });
 }

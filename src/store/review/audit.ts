@@ -55,17 +55,37 @@ export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
  * it records.
  */
 export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<AuditEntry> {
-  await sql`insert into audit_head (id, last_id, last_hash) values (1, 0, ${AUDIT_GENESIS}) on conflict (id) do nothing`.execute(trx);
-  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const payload = JSON.parse(canonicalJson(input.payload)) as Record<string, unknown>;
-  const base = { id: Number(head.last_id) + 1, at, actor: input.actor, action: input.action, subject: input.subject, payload, prevHash: head.last_hash };
-  const hash = auditHash(base);
+  return (await appendAudits(trx, [input], at))[0]!;
+}
+
+/**
+ * Appends entries in order in the caller's transaction: two round trips whatever their number (lock
+ * the head; insert the entries and move the head in one statement). The head stays locked until the
+ * transaction ends, so callers append last, after their other writes, to hold it briefly.
+ */
+export async function appendAudits(trx: Trx, inputs: readonly AuditInput[], at: Date): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const lockHead = () => trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  let head = await lockHead();
+  if (!head) {
+    await sql`insert into audit_head (id, last_id, last_hash) values (1, 0, ${AUDIT_GENESIS}) on conflict (id) do nothing`.execute(trx);
+    head = await lockHead();
+  }
+  let id = Number(head!.last_id);
+  let prevHash = head!.last_hash;
+  const entries = inputs.map((input) => {
+    const payload = JSON.parse(canonicalJson(input.payload)) as Record<string, unknown>;
+    const base = { id: ++id, at, actor: input.actor, action: input.action, subject: input.subject, payload, prevHash };
+    const entry = { ...base, hash: auditHash(base) };
+    prevHash = entry.hash;
+    return entry;
+  });
   await trx
+    .with('moved_head', (db) => db.updateTable('audit_head').set({ last_id: id, last_hash: prevHash }).where('id', '=', 1))
     .insertInto('audit_log')
-    .values({ id: base.id, at, actor: base.actor, action: base.action, subject: base.subject, payload: canonicalJson(payload), prev_hash: base.prevHash, hash })
+    .values(entries.map((e) => ({ id: e.id, at, actor: e.actor, action: e.action, subject: e.subject, payload: canonicalJson(e.payload), prev_hash: e.prevHash, hash: e.hash })))
     .execute();
-  await trx.updateTable('audit_head').set({ last_id: base.id, last_hash: hash }).where('id', '=', 1).execute();
-  return { ...base, hash };
+  return entries;
 }
 
 /** Entries in id order, optionally for one subject. */

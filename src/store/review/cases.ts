@@ -108,11 +108,15 @@ export async function insertCase(trx: Trx, c: NewCase): Promise<StoredCase> {
 
 /** A case by its number ("KT-2026-000001") or numeric id; `forUpdate` locks the row in the transaction. */
 export async function findCase(db: DbOrTrx, ref: string, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {
-  let q = db.selectFrom('review_cases').selectAll();
-  q = /^\d+$/.test(ref) && Number(ref) <= 2_147_483_647 ? q.where('id', '=', Number(ref)) : q.where('number', '=', ref);
+  let q = db.selectFrom('review_cases').selectAll().where(byRef(ref));
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row ? toStoredCase(row) : null;
+}
+
+/** A case by its number or numeric id, as a condition. */
+function byRef(ref: string) {
+  return (eb: ExpressionBuilder<Database, 'review_cases'>) => (/^\d+$/.test(ref) && Number(ref) <= 2_147_483_647 ? eb('id', '=', Number(ref)) : eb('number', '=', ref));
 }
 
 /** The case still being handled for a subject, if any. */
@@ -129,14 +133,14 @@ export async function findOpenCaseForSubject(db: DbOrTrx, kind: string, ref: str
 }
 
 /**
- * Claims a case for `actor` until `until`: one conditional UPDATE, so of two reviewers claiming at
+ * Claims a case (number or id) for `actor` until `until`: one conditional UPDATE, so of two reviewers claiming at
  * once exactly one gets the row back. A claim held by someone else is taken only once it has expired.
  */
-export async function claimCaseRow(db: DbOrTrx, id: number, actor: string, now: Date, until: Date, states: readonly string[]): Promise<StoredCase | null> {
+export async function claimCaseRow(db: DbOrTrx, ref: string, actor: string, now: Date, until: Date, states: readonly string[]): Promise<StoredCase | null> {
   const row = await db
     .updateTable('review_cases')
     .set({ claimed_by: actor, claim_expires_at: until })
-    .where('id', '=', id)
+    .where(byRef(ref))
     .where('state', 'in', [...states])
     .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor), eb('claim_expires_at', '<', now)]))
     .returningAll()
