@@ -2,7 +2,7 @@
  * Text analysis shared by claims and documents: key tokens with canonical paraphrase forms, numbers
  * with their values, sentence membership, cue and negation spotting.
  */
-import { foldDiacritics } from '../../text/index.js';
+import { foldDiacritics, type KeyToken as CoreKeyToken } from '../../text/index.js';
 import { claimKeyTokens, diacriticSig, sentenceSpans, type KeyToken } from './keys.js';
 import {
   CANONICAL_PHRASES,
@@ -168,9 +168,10 @@ export function indexKeys(raw: string): IndexKeys {
 }
 
 /** Analyses raw text once: tokens (canonical keys), numbers and sentences. */
-export function analyze(raw: string): Analysis {
+/** `core`: the text core's keyTokens(raw) when the caller has them already (the shared document analysis). */
+export function analyze(raw: string, core?: readonly CoreKeyToken[]): Analysis {
   const spans = sentenceSpans(raw);
-  const keyToks = canonicalize(claimKeyTokens(raw));
+  const keyToks = canonicalize(claimKeyTokens(raw, core));
   const toks: Tok[] = new Array<Tok>(keyToks.length);
   const sentences: Analysis['sentences'] = new Array<Analysis['sentences'][number]>(spans.length);
   for (let j = 0; j < spans.length; j++) {

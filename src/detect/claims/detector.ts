@@ -1,4 +1,5 @@
 /** The claim-matching detector: a 'false-information' finding per fact-check a document repeats. */
+import { analysisOf } from '../analysis.js';
 import type { Detector, FindingDraft } from '../types.js';
 import type { ClaimMatcher } from './matcher.js';
 
@@ -17,10 +18,13 @@ export function createClaimDetector(matcher: ClaimMatcher): Detector {
     id: CLAIM_DETECTOR_ID,
     version: CLAIM_DETECTOR_VERSION,
     appliesTo: (doc) => doc.text.trim().length > 0,
-    run(doc): FindingDraft[] {
+    run(doc, ctx): FindingDraft[] {
       const text = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
+      // The shared analysis keys the same text unless the document is longer than its cut.
+      const analysis = analysisOf(doc, ctx);
+      const keyTokens = analysis.text === text ? analysis.keyTokens() : undefined;
       const out: FindingDraft[] = [];
-      for (const m of matcher.match(text)) {
+      for (const m of matcher.match(text, keyTokens ? { keyTokens } : {})) {
         const fc = matcher.factCheck(m.factCheckId);
         if (fc === undefined || fc.verdict === 'true') continue;
         out.push({

@@ -2,7 +2,7 @@
  * Matching keys for claim matching, on top of the text core's key: lower case, diacritic-free, teencode
  * expanded, offsets into the raw text. Everything goes through `claimKeyTokens`.
  */
-import { foldDiacritics, keyTokens } from '../../text/index.js';
+import { foldDiacritics, keyTokens, type KeyToken as CoreKeyToken } from '../../text/index.js';
 
 export interface KeyToken {
   key: string;
@@ -67,9 +67,9 @@ const COMBINING = /[\u0300-\u036f]/;
  * Built on the text core's `keyTokens` (encodings, teencode, obfuscation), plus a few abbreviations
  * that matter for claims (bv, hcm, sdt...).
  */
-export function claimKeyTokens(raw: string): KeyToken[] {
+export function claimKeyTokens(raw: string, core: readonly CoreKeyToken[] = keyTokens(raw)): KeyToken[] {
   const out: KeyToken[] = [];
-  for (const t of keyTokens(raw)) {
+  for (const t of core) {
     const surface = raw.slice(t.start, t.end);
     const first = surface.charAt(0);
     const capital = first !== first.toLowerCase();

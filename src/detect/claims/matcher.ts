@@ -32,6 +32,7 @@ import {
   UNIVERSAL_SCOPE,
 } from './lexicon.js';
 import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
+import type { KeyToken as CoreKeyToken } from '../../text/index.js';
 
 /** Score at or above which a match is reported; chosen on the tune part of the dev set (docs/claims.md). */
 export const DEFAULT_CLAIM_THRESHOLD = 0.45;
@@ -46,7 +47,8 @@ export interface ClaimMatcherOptions {
 
 export interface ClaimMatcher {
   /** Matches at or above the threshold, best first, one per fact-check. */
-  match(text: string, opts?: { threshold?: number }): ClaimMatch[];
+  /** `keyTokens`: the text core's keyTokens(text), when the caller has them already. */
+  match(text: string, opts?: { threshold?: number; keyTokens?: readonly CoreKeyToken[] }): ClaimMatch[];
   readonly size: number;
   readonly threshold: number;
   /** The fact-check behind a reported id (external id or internal id). */
@@ -585,7 +587,7 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     match(text, opts = {}) {
       const th = opts.threshold ?? threshold;
       if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
-      const doc = analyze(text);
+      const doc = analyze(text, opts.keyTokens);
       const ctx = new DocContext(doc);
       const terms = docTerms(ctx.contentKeys);
       const out: ClaimMatch[] = [];
