@@ -134,11 +134,23 @@ function newWordKey(word: string): WordKey {
 // The key's own token columns, reused across calls (the key pass never re-enters itself).
 const COLS = new TokenColumns();
 
+/** The key strings of one pass, in an array reused across calls (items past `length` are stale). */
+class KeyList {
+  readonly items: string[] = [];
+  length = 0;
+
+  add(key: string): void {
+    this.items[this.length++] = key;
+  }
+}
+const KEYS = new KeyList();
+
 /**
  * One pass that fills `keys` (always) and `out` (the key tokens, when not null). Returns the indices
  * of "ck" tokens, read once the whole text is keyed (see resolveCk).
  */
-function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] | null {
+function keyPass(raw: string, keys: KeyList, out: KeyToken[] | null): number[] | null {
+  keys.length = 0;
   const cols = COLS;
   const mapped = fixAndScan(raw, cols);
   const n = cols.length;
@@ -191,12 +203,12 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
     if (wk !== undefined && entry !== undefined && contextAllows(entry.when, kinds, n, first, i)) {
       if (key === 'ck') {
         (pendingCk ??= []).push(keys.length);
-        keys.push('ck');
+        keys.add('ck');
         out?.push({ key: 'ck', start: pStart, end: pEnd, alts: [...(entry.alts ?? [])] });
         continue;
       }
       for (const part of wk.parts) {
-        keys.push(part);
+        keys.add(part);
         if (out === null) continue;
         const kt: KeyToken = { key: part, start: pStart, end: pEnd };
         if (entry.alts !== undefined) kt.alts = [...entry.alts];
@@ -204,7 +216,7 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
       }
       continue;
     }
-    keys.push(key);
+    keys.add(key);
     out?.push({ key, start: pStart, end: pEnd });
   }
   return pendingCk;
@@ -213,7 +225,7 @@ function keyPass(raw: string, keys: string[], out: KeyToken[] | null): number[] 
 /** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
 export function keyTokens(raw: string): KeyToken[] {
   const out: KeyToken[] = [];
-  const keys: string[] = [];
+  const keys = KEYS;
   const pendingCk = keyPass(raw, keys, out);
   if (pendingCk === null) return out;
   const reading = readCkOnce(keys, pendingCk);
@@ -231,12 +243,13 @@ export function keyTokens(raw: string): KeyToken[] {
  * Every "ck" of one text gets one reading from cues anywhere in it (money or family words). Reading
  * the whole text at once, not a window, keeps the key idempotent: the expansion adds cues of its own kind only.
  */
-function readCkOnce(keys: readonly string[], pending: readonly number[]): 'chuyen khoan' | 'chong' | undefined {
+function readCkOnce(keys: KeyList, pending: readonly number[]): 'chuyen khoan' | 'chong' | undefined {
   const pendingSet = new Set(pending);
   const words: string[] = [];
-  keys.forEach((k, i) => {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys.items[i] ?? '';
     if (!pendingSet.has(i)) words.push(/^\d/.test(k) ? 'k' : k);
-  });
+  }
   return readCk(words, -1, false);
 }
 
@@ -260,17 +273,18 @@ function isNearWord(kind: number): boolean {
 
 /** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */
 export function matchKey(raw: string): string {
-  const keys: string[] = [];
+  const keys = KEYS;
   const pendingCk = keyPass(raw, keys, null);
   if (pendingCk !== null) {
     const reading = readCkOnce(keys, pendingCk);
-    if (reading !== undefined) for (const i of pendingCk) keys[i] = reading;
+    if (reading !== undefined) for (const i of pendingCk) keys.items[i] = reading;
   }
   // Two appends per key measured about twice as fast as Array.prototype.join or `s += ' ' + k`.
-  let s = keys[0] ?? '';
+  const items = keys.items;
+  let s = keys.length > 0 ? (items[0] ?? '') : '';
   for (let i = 1; i < keys.length; i++) {
     s += ' ';
-    s += keys[i] ?? '';
+    s += items[i] ?? '';
   }
   return s;
 }
