@@ -116,6 +116,43 @@ describe('NearDupIndex on a generated corpus', () => {
   });
 });
 
+describe('the cluster guard', () => {
+  it('stops a chain of near-duplicates from drifting into unrelated text', () => {
+    const rnd = seededRandom(4);
+    const vocab = makeVocabulary(3000, rnd);
+    // Each text replaces the next 2 of 40 words of the previous one: neighbours are near-duplicates,
+    // but after 20 steps nothing of the first text is left.
+    const chain = [makeText(vocab, rnd, 40, 40).replace(/[.!,]/g, '').split(' ')];
+    for (let i = 1; i <= 20; i++) {
+      const words = [...chain[i - 1]!];
+      for (let k = 0; k < 2; k++) words[(2 * (i - 1) + k) % 40] = makeText(vocab, rnd, 1, 1).replace(/[.!,]/g, '');
+      chain.push(words);
+    }
+    const texts = chain.map((w) => w.join(' '));
+    const j = (x: string, y: string): number => similarity(shingleSet(x), shingleSet(y)).jaccard;
+    for (let i = 1; i < texts.length; i++) expect(j(texts[i - 1]!, texts[i]!)).toBeGreaterThanOrEqual(0.7);
+    expect(j(texts[0]!, texts[20]!)).toBeLessThan(0.2);
+
+    const plain = new NearDupIndex({ clusterGuard: 0 });
+    const guarded = new NearDupIndex();
+    texts.forEach((text, i) => {
+      plain.add({ id: `t${i}`, text });
+      guarded.add({ id: `t${i}`, text });
+    });
+    expect(plain.clusterIdOf('t20')).toBe('t0'); // single link: one cluster from end to end
+    const first = guarded.campaign('t0')!;
+    expect(first.size).toBeGreaterThan(2);
+    expect(first.size).toBeLessThan(21);
+    // Each join is checked against a first text, so members stay related to t0 (a merge of two
+    // clusters can add a second hop: the bound is not the guard itself).
+    const closeness = (c: { members: { id: string }[] }): number =>
+      Math.min(...c.members.map((m) => j(texts[0]!, texts[Number(m.id.slice(1))]!)));
+    expect(closeness(plain.campaign('t0')!)).toBeLessThan(0.2);
+    expect(closeness(first)).toBeGreaterThanOrEqual(0.4);
+    expect(guarded.clusterIdOf('t20')).not.toBe('t0');
+  });
+});
+
 describe('NearDupIndex on bad input', () => {
   it('skips empty and one-word comments instead of clustering them', () => {
     const index = new NearDupIndex();

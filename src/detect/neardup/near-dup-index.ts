@@ -31,6 +31,12 @@ export interface NearDupOptions {
   numPerm: number;
   /** Two texts are near-duplicates when the Jaccard similarity of their shingle sets reaches this. */
   threshold: number;
+  /**
+   * A new text joins a cluster only when it reaches this Jaccard similarity with the cluster's first
+   * text, and two clusters merge only when their first texts do (0 = plain single link): a chain of
+   * near-duplicates A~B~C~… cannot drift into unrelated text.
+   */
+  clusterGuard: number;
   /** Texts with fewer key syllables are not clustered ("ok", "hay quá" are not campaigns). */
   minTokens: number;
   /** Documents listed per text; beyond it only the count and last-seen time grow (bounded memory). */
@@ -46,6 +52,7 @@ export const DEFAULT_NEAR_DUP_OPTIONS: NearDupOptions = {
   lsh: {},
   numPerm: 160,
   threshold: 0.7,
+  clusterGuard: 0.5,
   minTokens: 4,
   maxMembersPerText: 10_000,
   previewChars: 200,
@@ -296,7 +303,7 @@ export class NearDupIndex {
       const sim = similarity(prep.shingles, this.shinglesOf(c));
       if (sim.jaccard < this.opts.threshold) continue;
       matches.push({ docId: this.firstDocOf(c), jaccard: sim.jaccard });
-      const absorbed = this.union(t, c);
+      const absorbed = this.join(t, c);
       if (absorbed !== null) merged.push(absorbed);
     }
     matches.sort((a, b) => b.jaccard - a.jaccard);
@@ -548,6 +555,21 @@ export class NearDupIndex {
       t = gp;
     }
     return t;
+  }
+
+  // Joins the cluster of the new text `t` to that of the matching text `c` unless the guard keeps
+  // them apart: t must be close enough to c's cluster's first text, and when t already joined
+  // another cluster, the two first texts must be close enough too. Returns as union.
+  private join(t: number, c: number): string | null {
+    const guard = this.opts.clusterGuard;
+    if (guard > 0) {
+      const rt = this.find(t);
+      const rc = this.find(c);
+      if (rt === rc) return null;
+      if (rc !== c && similarity(this.shinglesOf(t), this.shinglesOf(rc)).jaccard < guard) return null;
+      if (rt !== t && similarity(this.shinglesOf(rt), this.shinglesOf(rc)).jaccard < guard) return null;
+    }
+    return this.union(t, c);
   }
 
   // Joins two texts' clusters; the root is the lower text number, so the cluster id (its first document)
