@@ -295,6 +295,27 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('saves a queue view and applies it later', async () => {
+    const { page } = await signIn('lan');
+    await page.goto(`${origin}/ui/#/queue`);
+    await page.locator(`tr[data-case="${otherCase}"]`).waitFor();
+    const filters = page.locator('form.filters');
+    await filters.getByLabel('Đang mở').uncheck();
+    await filters.getByLabel('Đã xử lý').check();
+    await filters.getByLabel('Tên bộ lọc').fill('Đã xử lý tuần này');
+    await filters.getByRole('button', { name: 'Lưu bộ lọc' }).click();
+    const views = filters.getByLabel('Bộ lọc đã lưu');
+    await expect.poll(() => views.locator('option').allTextContents(), POLL).toContain('Đã xử lý tuần này');
+    // A new page starts from the open cases; the saved view brings back only the actioned one.
+    await page.reload();
+    await page.locator(`tr[data-case="${otherCase}"]`).waitFor();
+    await views.selectOption({ label: 'Đã xử lý tuần này' });
+    const shown = async () =>
+      Promise.all((await page.locator('table.queue tbody tr').all()).map((r) => r.getAttribute('data-case')));
+    await expect.poll(shown, POLL).toEqual([caseNumber]);
+    await page.context().close();
+  });
+
   it('hides what the role cannot do: no queue for a viewer, no claim or decision for an analyst', async () => {
     const reviewer = await signIn('lan');
     expect(await reviewer.page.locator('nav a', { hasText: 'Hàng đợi' }).count()).toBe(1);

@@ -1,3 +1,5 @@
+import type { CaseFinding, LegalBasisRef } from '../../src/review/types.js';
+
 /** The JSON API under /api/v1, called with the session cookie (same origin). */
 
 export class ApiError extends Error {
@@ -87,15 +89,8 @@ export interface QueueItem {
   openedAt: string;
 }
 
-export interface CaseFinding {
-  id: number;
-  detector: string;
-  detectorVersion: string;
-  category: string;
-  score: number;
-  explanation: string;
-  evidence: Record<string, unknown>;
-}
+/** A finding as copied into a case: the server's own type (its fields are JSON already). */
+export type { CaseFinding };
 
 export interface Decision {
   id: number;
@@ -103,7 +98,7 @@ export interface Decision {
   outcome: string;
   category: string;
   action: string;
-  legalBasis: Array<{ provisionId: string; citation: string; registryVersion: string; unverified: boolean }>;
+  legalBasis: LegalBasisRef[];
   facts: string;
   statement: { ground: { explanation: string } };
   reviewer: string;
@@ -157,17 +152,8 @@ export interface CaseDetail extends Omit<QueueItem, 'findings' | 'priority'> {
   appeals: Appeal[];
 }
 
-export interface Provision {
-  id: string;
-  instrument: string;
-  article: string;
-  clause: string | null;
-  point: string | null;
-  summaryVi: string;
-  categories: string[] | null;
-  unverified: boolean;
-  takedownHours: number | null;
-}
+/** A provision of the legal registry, as GET /api/v1/legal-provisions lists them. */
+export type { LegalProvision as Provision } from '../../src/review/legal-registry.js';
 
 export interface AuditEntry {
   id: number;
