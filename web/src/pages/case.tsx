@@ -113,6 +113,7 @@ export function CasePage({ number }: { number: string }) {
           <ul className="decisions">
             {c.decisions.map((d) => (
               <li key={d.id}>
+                {d.kind === 'appeal' && <em>{t('appealDecision')}: </em>}
                 <strong>{labelOf(t, 'outcome', d.outcome)}</strong> · {labelOf(t, 'action', d.action)} ·{' '}
                 {labelOf(t, 'cat', d.category)} · {d.reviewer} · <When iso={d.decidedAt} />
                 {d.legalBasis.length > 0 && (
