@@ -207,17 +207,15 @@ export class NearDupIndex {
 
   /** Counts and an estimate of the memory held (typed arrays exactly; strings and maps estimated). */
   get stats(): { documents: number; listed: number; texts: number; duplicates: number; skipped: number; bytesEstimate: number } {
+    // Per text slot: 12 Int32 arrays, shOff, previewOff, textFirst, textLast (Float64) and shCapped;
+    // per member slot: 4 Int32 arrays and memberTime (Float64).
     const typed =
       this.arena.bytes +
-      this.lsh.bytes +
-      this.shOff.byteLength * 16 +
       this.previewBytes.bytes +
-      this.previewOff.byteLength +
+      this.lsh.bytes +
       this.exactSlots.byteLength +
-      this.textFirst.byteLength * 2 +
-      this.shCapped.byteLength +
-      this.memberText.byteLength * 4 +
-      this.memberTime.byteLength;
+      this.parent.length * (12 * 4 + 4 * 8 + 1) +
+      this.memberText.length * (4 * 4 + 8);
     // V8: ~16 B per array slot and ~40 B per Map entry, plus the strings themselves.
     let strings = 0;
     for (let i = 0; i < this.members; i++) strings += 16 + 2 * (this.memberIds[i]?.length ?? 0);
