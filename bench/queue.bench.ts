@@ -247,6 +247,8 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
   figures[`${name}_requests`] = r.total;
   figures[`${name}_failed_requests`] = r.failed;
   figures[`${name}_server_cpu_pct`] = r.cpu;
+  // Per CPU: the server's CPU time per answered request (wall latency here depends on the machine's load).
+  figures[`${name}_server_cpu_ms_per_req`] = r.total ? Math.round(((r.cpu / 100) * SECONDS * 1000 * 100) / r.total) / 100 : 0;
 }
 
 /**
@@ -330,6 +332,7 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   put(figures, 'http_nocache_mixed', await load(base, token, [...first, ...next, ...filtered]));
   for (const c of CONNECTION_LIST.slice(1)) put(figures, `http_nocache_mixed_${c}conn`, await load(base, token, [...first, ...next, ...filtered], c));
   configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS });
+  for (const c of CONNECTION_LIST.slice(1)) put(figures, `http_first_page_${c}conn`, await load(base, token, first, c));
 
   // Decisions: claim + decide on distinct open cases, 8 reviewers at once, each through the workflow.
   const targets = await db

@@ -113,7 +113,7 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
           limit: limitQuery,
         }),
       },
-      responses: { 200: json('Cases by priority (severity × confidence × reach, rising with age against the SLA)'), ...err },
+      responses: { 200: json('Cases by priority: severity × confidence × reach, doubling every 24 h past the SLA due time (docs/review.md)'), ...err },
     }),
     async (c) => {
       const q = c.req.valid('query');
