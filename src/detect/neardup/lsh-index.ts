@@ -4,6 +4,11 @@
  * band key and the next entry in the chain. New entries go to the head of their chain, and a query walks
  * at most `maxChain` entries per band, so a bucket shared by a huge number of near-identical entries
  * costs a bounded amount per query and the most recent entries are the ones found.
+ *
+ * Only the latest `window` entries are searchable: entry numbers keep counting, but their links live in
+ * a ring of `window` slots, and a chain walk stops at the first entry older than the window (chains run
+ * newest first). Memory and the cost of a query stop growing once the window is full, instead of
+ * growing with the whole history (random reads into ever larger tables miss the cache and the TLB).
  */
 
 export interface LshOptions {
@@ -13,9 +18,11 @@ export interface LshOptions {
   maxChain: number;
   /** Distinct candidates returned per query at most. */
   maxCandidates: number;
+  /** Latest entries that stay searchable (rounded up to a power of two). */
+  window: number;
 }
 
-export const DEFAULT_LSH_OPTIONS: LshOptions = { bands: 32, rows: 5, maxChain: 64, maxCandidates: 256 };
+export const DEFAULT_LSH_OPTIONS: LshOptions = { bands: 32, rows: 5, maxChain: 64, maxCandidates: 256, window: 1 << 18 };
 
 /** Probability that a pair with Jaccard `s` becomes a candidate: 1 − (1 − s^rows)^bands. */
 export function candidateProbability(s: number, bands: number, rows: number): number {
@@ -30,26 +37,33 @@ const BLOCK_MASK = BLOCK - 1;
 
 export class LshIndex {
   readonly opts: LshOptions;
-  private size = 0;
-  private capacity = 0; // entries the per-entry arrays hold
-  // Per entry and band, the band key and the next entry of its chain (-1 ends it) side by side at
-  // [2 * (entry * bands + band)] and [+1] (a chain step reads one cache line instead of two), in
-  // blocks of BLOCK entries that are added, never copied, as the index grows (see arena.ts for why).
+  private size = 0; // entries ever added; entry numbers are 0, 1, 2...
+  private readonly ringMask: number; // ring slot of entry e: e & ringMask
+  private capacity = 0; // ring slots allocated so far (grows up to the window)
+  // Per ring slot and band, the band key and the next (older) entry of its chain (-1 ends it) side by
+  // side at [2 * (slot * bands + band)] and [+1] (a chain step reads one cache line instead of two), in
+  // blocks of BLOCK slots that are added, never copied, as the index grows (see arena.ts for why).
   private blocks: Int32Array[] = [];
   private tableBits = 0;
   private heads: Int32Array = new Int32Array(0); // [band << tableBits | slot], -1 = empty
-  private stamp: Int32Array = new Int32Array(0); // per entry: last query number that saw it (dedupes candidates)
+  private stamp: Int32Array = new Int32Array(0); // per ring slot: last query number that saw it (dedupes candidates)
   private queryNo = 0;
   private cursor: Int32Array;
 
   constructor(opts: Partial<LshOptions> = {}) {
     this.opts = { ...DEFAULT_LSH_OPTIONS, ...opts };
-    this.cursor = new Int32Array(this.opts.bands);
-    this.grow(1024);
+    const { bands, rows, window } = this.opts;
+    if (!Number.isInteger(bands) || bands < 1 || !Number.isInteger(rows) || rows < 1) throw new RangeError(`bands and rows must be positive integers`);
+    if (!(window >= 1 && window <= 1 << 30)) throw new RangeError(`window must be 1..2^30, got ${window}`);
+    let ring = BLOCK;
+    while (ring < window) ring *= 2;
+    this.ringMask = ring - 1;
+    this.cursor = new Int32Array(bands);
+    this.grow(BLOCK);
     this.rehash(10);
   }
 
-  /** Number of entries. */
+  /** Number of entries ever added (the searchable ones are the latest `window`). */
   get count(): number {
     return this.size;
   }
@@ -91,24 +105,26 @@ export class LshIndex {
     }
     const q = this.queryNo;
     const mask = (1 << this.tableBits) - 1;
+    const ringMask = this.ringMask;
+    const oldest = this.oldest();
     const blocks = this.blocks;
     const stamp = this.stamp;
     const heads = this.heads;
     const cursor = this.cursor;
     // Breadth first over the bands: every read in one round is independent of the others, so the CPU
-    // overlaps their cache misses (a chain walked band by band waits for each miss in turn; at 1M
-    // entries the arrays are far larger than the cache).
+    // overlaps their cache misses (a chain walked band by band waits for each miss in turn).
     for (let b = 0; b < bands; b++) cursor[b] = heads[(b << this.tableBits) | (slotOf(bk[b] as number) & mask)] as number;
     for (let step = 0; step < maxChain; step++) {
       let live = 0;
       for (let b = 0; b < bands; b++) {
         const e = cursor[b] as number;
-        if (e === -1) continue;
+        if (e < oldest) continue; // -1, or older than the window: the rest of the chain is older still
         live++;
-        const links = blocks[e >>> BLOCK_BITS] as Int32Array;
-        const at = 2 * ((e & BLOCK_MASK) * bands + b);
-        if (links[at] === bk[b] && stamp[e] !== q) {
-          stamp[e] = q;
+        const r = e & ringMask;
+        const links = blocks[r >>> BLOCK_BITS] as Int32Array;
+        const at = 2 * ((r & BLOCK_MASK) * bands + b);
+        if (links[at] === bk[b] && stamp[r] !== q) {
+          stamp[r] = q;
           out.push(e);
           if (out.length >= maxCandidates) return out;
         }
@@ -124,36 +140,54 @@ export class LshIndex {
     return this.addKeys(this.bandKeys(sig));
   }
 
-  /** As add, for band keys already computed. */
+  /** As add, for band keys already computed; the oldest entry leaves the window when it is full. */
   addKeys(bk: Int32Array): number {
-    const { bands } = this.opts;
     const e = this.size;
-    if (e >= this.capacity) this.grow(this.capacity * 2);
-    const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
-    for (let b = 0; b < bands; b++) links[2 * ((e & BLOCK_MASK) * bands + b)] = bk[b] as number;
+    if (e >= 0x7fffffff) throw new RangeError('LSH index holds 2^31 entries');
+    if (e < this.ringMask + 1 && e >= this.capacity) this.grow(this.capacity * 2);
     this.size++;
-    // Keep the load at most LOAD entries per slot so chains stay short; rehash links the new entry too.
-    if (this.size > LOAD << this.tableBits) this.rehash(this.tableBits + 1);
-    else this.link(e, bk);
+    // Keep the load at most LOAD live entries per slot so chains stay short; rehash links the new
+    // entry too. Once the window is full the table stays as it is.
+    if (this.size <= this.ringMask + 1 && this.size > LOAD << this.tableBits) {
+      this.writeKeys(e, bk);
+      this.rehash(this.tableBits + 1);
+    } else {
+      this.link(e, bk);
+    }
     return e;
+  }
+
+  // Oldest searchable entry.
+  private oldest(): number {
+    return Math.max(0, this.size - (this.ringMask + 1));
+  }
+
+  private writeKeys(e: number, bk: Int32Array): void {
+    const { bands } = this.opts;
+    const r = e & this.ringMask;
+    const links = this.blocks[r >>> BLOCK_BITS] as Int32Array;
+    for (let b = 0; b < bands; b++) links[2 * ((r & BLOCK_MASK) * bands + b)] = bk[b] as number;
   }
 
   private link(e: number, bk: Int32Array): void {
     const { bands } = this.opts;
     const mask = (1 << this.tableBits) - 1;
-    const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
+    const r = e & this.ringMask;
+    const links = this.blocks[r >>> BLOCK_BITS] as Int32Array;
     for (let b = 0; b < bands; b++) {
       const key = bk[b] as number;
-      const at = 2 * ((e & BLOCK_MASK) * bands + b);
+      const at = 2 * ((r & BLOCK_MASK) * bands + b);
       const h = (b << this.tableBits) | (slotOf(key) & mask);
       links[at] = key;
       links[at + 1] = this.heads[h] as number;
       this.heads[h] = e;
     }
+    this.stamp[r] = 0;
   }
 
   private grow(capacity: number): void {
     const { bands } = this.opts;
+    capacity = Math.min(capacity, this.ringMask + 1);
     while (this.blocks.length * BLOCK < capacity) this.blocks.push(new Int32Array(2 * BLOCK * bands));
     const stamp = new Int32Array(capacity);
     stamp.set(this.stamp);
@@ -169,10 +203,12 @@ export class LshIndex {
     this.tableBits = bits;
     const heads = new Int32Array(bands << bits).fill(-1);
     const mask = (1 << bits) - 1;
+    const from = this.oldest();
     for (let b = 0; b < bands; b++) {
-      for (let e = 0; e < this.size; e++) {
-        const links = this.blocks[e >>> BLOCK_BITS] as Int32Array;
-        const at = 2 * ((e & BLOCK_MASK) * bands + b);
+      for (let e = from; e < this.size; e++) {
+        const r = e & this.ringMask;
+        const links = this.blocks[r >>> BLOCK_BITS] as Int32Array;
+        const at = 2 * ((r & BLOCK_MASK) * bands + b);
         const h = (b << bits) | (slotOf(links[at] as number) & mask);
         links[at + 1] = heads[h] as number;
         heads[h] = e;

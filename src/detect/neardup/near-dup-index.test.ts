@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../core/errors.js';
-import { candidateProbability } from './lsh-index.js';
+import { LshIndex, candidateProbability } from './lsh-index.js';
 import { MinHasher, decodeU32, encodeU32, estimateJaccard } from './minhash.js';
 import { NearDupIndex, maxInWindow } from './near-dup-index.js';
 import { shingleSet, similarity } from './shingles.js';
@@ -26,6 +26,25 @@ describe('MinHash and LSH', () => {
     const { bands, rows } = new NearDupIndex().lshOptions;
     expect(candidateProbability(0.7, bands, rows)).toBeGreaterThan(0.995);
     expect(candidateProbability(0.2, bands, rows)).toBeLessThan(0.02);
+  });
+});
+
+describe('the LSH window', () => {
+  it('finds an entry while it is among the latest `window` and forgets it after', () => {
+    const lsh = new LshIndex({ window: 5000 }); // rounded up to 8,192
+    const rnd = seededRandom(6);
+    const randomKeys = (): Int32Array => Int32Array.from({ length: 32 }, () => Math.floor(rnd() * 2 ** 31));
+    const target = randomKeys();
+    expect(lsh.addKeys(target)).toBe(0);
+    for (let i = 1; i < 8192; i++) lsh.addKeys(randomKeys());
+    expect(lsh.queryKeys(target)).toEqual([0]); // 8,192 entries: all still searchable
+    const again = lsh.addKeys(target); // entry 8192 takes the ring slot of entry 0
+    expect(lsh.queryKeys(target)).toEqual([again]);
+    for (let i = 0; i < 8191; i++) lsh.addKeys(randomKeys());
+    expect(lsh.queryKeys(target)).toEqual([again]);
+    lsh.addKeys(randomKeys());
+    expect(lsh.queryKeys(target)).toEqual([]);
+    expect(lsh.count).toBe(2 * 8192 + 1);
   });
 });
 

@@ -185,7 +185,11 @@ export class NearDupIndex {
 
   constructor(opts: Partial<NearDupOptions> = {}) {
     this.opts = { ...DEFAULT_NEAR_DUP_OPTIONS, ...opts };
-    this.lsh = new LshIndex(this.opts.lsh);
+    try {
+      this.lsh = new LshIndex(this.opts.lsh);
+    } catch (err) {
+      throw new AppError('INVALID_INPUT', `near-duplicate LSH options: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     const { bands, rows } = this.lsh.opts;
     if (this.opts.numPerm < bands * rows) {
       throw new AppError('INVALID_INPUT', `numPerm ${this.opts.numPerm} is below bands × rows = ${bands * rows}`);
