@@ -29,6 +29,8 @@ const TEXT =
 // The machine may be busy: wait for the page generously (these are not timing assertions).
 const POLL = { timeout: 15_000 };
 
+const SPAM_POSTS = 30;
+
 const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh', hoa: 'mat-khau-cua-hoa' };
 
 // Generous limits: a busy machine slows the browser down; nothing here measures time.
@@ -101,6 +103,18 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
           publishedAt: now,
           text: `Vay nhanh, ${SCAM}.`,
         },
+        // Enough low-priority spam for a second queue page (the UI asks for 25 cases a page).
+        ...Array.from({ length: SPAM_POSTS }, (_, i) => ({
+          kind: 'comment' as const,
+          url: `https://tin-nhanh.example/tin/1#c${i}`,
+          parentUrl: 'https://tin-nhanh.example/tin/1',
+          externalId: null,
+          title: null,
+          author: `spam${i}`,
+          authorUrl: null,
+          publishedAt: now,
+          text: `Ghé shop số ${i} mua hàng giảm giá.`,
+        })),
       ],
       snapshot: null,
     });
@@ -149,6 +163,7 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
           passage: at(FALSE_CLAIM),
         }),
         finding('scam-fraud', 0.6, 'Khớp luật "chuyển khoản"', {}, otherDocId),
+        ...ingested.items.slice(2).map((item) => finding('spam', 0.5, 'Quảng cáo lặp lại', {}, item.id)),
       ])
       .execute();
     const triage = await triageFindings({ db: ctx.db, clock: ctx.clock });
@@ -160,7 +175,7 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
           .where('document_id', '=', documentId)
           .executeTakeFirstOrThrow()
       ).number;
-    expect(triage.opened).toBe(2);
+    expect(triage.opened).toBe(2 + SPAM_POSTS);
     caseNumber = await caseOf(docId);
     otherCase = await caseOf(otherDocId);
     const deps = { db: ctx.db, clock: ctx.clock };
@@ -292,6 +307,22 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     const decision = await ctx.db.selectFrom('review_decisions').selectAll().executeTakeFirstOrThrow();
     expect(decision.reviewer).toBe('user:lan');
     expect(JSON.stringify(decision.legal_basis)).toContain(provisionId);
+    await page.context().close();
+  });
+
+  it('pages through the queue with "next page", highest priority first', async () => {
+    const { page } = await signIn('lan');
+    await page.goto(`${origin}/ui/#/queue`);
+    const rows = page.locator('table.queue tbody tr');
+    await expect.poll(() => rows.count(), POLL).toBe(25);
+    expect(await rows.first().getAttribute('data-case')).not.toBe(null);
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    // Open cases: all but the one decided above, each once, and no further page.
+    await expect.poll(() => rows.count(), POLL).toBe(1 + SPAM_POSTS);
+    const numbers = await Promise.all((await rows.all()).map((r) => r.getAttribute('data-case')));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers[0]).toBe(otherCase);
+    expect(await page.getByRole('button', { name: 'Trang sau' }).count()).toBe(0);
     await page.context().close();
   });
 
