@@ -38,7 +38,7 @@ export class DocumentAnalysis {
 
   /** Every signal of `text` (phones, CCCD, accounts, e-mails, links and what they indicate). */
   signals(): SignalScan {
-    this.scan ??= scanSignalsUncached(this.text, this.now);
+    this.scan ??= scanSignalsUncached(this.text, this.now, () => this.folded());
     return this.scan;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findGamblingSites } from './links.js';
-import { profileText, scanSignals, scanSignalsReference } from './scan.js';
+import { findGamblingSites, findLinks } from './links.js';
+import { foldSameLength } from './pii.js';
+import { profileText, scanSignals, scanSignalsReference, scanSignalsUncached } from './scan.js';
 
 const NOW = new Date('2026-11-28T00:00:00Z');
 
@@ -60,6 +61,34 @@ describe('signal scan fast paths', () => {
         .filter((s) => GAMBLING_WORDS.has(s.value))
         .map((s) => [s.start, s.end]);
       expect(got, t).toEqual(gamblingWordsByRegex(t));
+    }
+  });
+
+  it('reads each link as the regular expressions did (trailing punctuation, scheme, www., host, url)', () => {
+    const extra = ['HTTPS://WWW.Bit.LY/AbC', 'http://x.vn:8080/p?q=1#f', 'www.FB88.vip/', 'Shopee.VN/sp/1?', 'x.com).', 'https://a.b/…', 'HtTp://www.www.x.top', 'b.vn#x/y'];
+    for (let seed = 1; seed <= 3000; seed++) {
+      const t = randomText(seed) + (seed % 3 === 0 ? ' ' + extra[seed % extra.length] : '');
+      for (const l of findLinks(t)) {
+        const url = l.text.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+        expect(l.text, t).toBe(l.text.replace(/[.,;:!?)\]}>'"…]+$/, ''));
+        expect(l.host, t).toBe((url.split(/[/?#:]/)[0] ?? '').toLowerCase().replace(/\.$/, ''));
+        expect(l.url, t).toBe(url.replace(/^[^/]+/, (h) => h.toLowerCase()));
+        expect(t.slice(l.start, l.end)).toBe(l.text);
+      }
+    }
+  });
+
+  it('folds every UTF-16 unit as the per-character fold did, and the scan with a folded text finds the same', () => {
+    const perChar = (t: string): string => [...Array(t.length).keys()].map((i) => { const c = t.charCodeAt(i); return c < 0x80 ? t.charAt(i).toLowerCase() : foldSameLength(t.charAt(i)); }).join('');
+    let every = '';
+    for (let c = 0; c < 0x10000; c++) every += String.fromCharCode(c);
+    const folded = foldSameLength(every);
+    expect(folded.length).toBe(every.length);
+    for (let c = 0x80; c < 0x10000; c += 97) expect(folded.charAt(c)).toBe(foldSameLength(every.charAt(c)));
+    expect(foldSameLength('STK Vietcombank ĐẶNG 0912 😂 '.repeat(400))).toBe(perChar('STK Vietcombank ĐẶNG 0912 😂 '.repeat(400)));
+    for (let seed = 1; seed <= 1500; seed++) {
+      const t = randomText(seed);
+      expect(scanSignalsUncached(t, NOW, () => foldSameLength(t)), t).toEqual(scanSignalsReference(t, NOW));
     }
   });
 

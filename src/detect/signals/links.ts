@@ -20,18 +20,51 @@ const TLDS = new Set(
   'com net org info biz xyz top site online club shop store app link live vip bet win fun pro asia io me co ly gy at id to gd cc ws tv vn us uk in ru cn tk ml ga cf gq cx sh gl su mobi icu cyou sbs cfd click today life world one best cloud website space tech gov edu int'.split(' '),
 );
 const SCHEME_LINK = /(?:https?:\/\/|www\.)[^\s<>"'“”]+/gi;
-const TRAIL = /[.,;:!?)\]}>'"…]+$/;
 const WORDISH = /[\p{L}\p{N}]/u;
 const isHostChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
 const isPathStop = (ch: string): boolean => /[\s<>"'“”]/.test(ch);
 
+const TRAIL_CHARS = new Set([...'.,;:!?)]}>\'"…'].map((c) => c.charCodeAt(0)));
+
+/** Whether `s` starts with the lower-case ASCII `prefix`, ignoring case. */
+function startsWithCI(s: string, prefix: string): boolean {
+  if (s.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = s.charCodeAt(i);
+    const p = prefix.charCodeAt(i);
+    // As /i without the u flag: ASCII letters match their upper case, nothing else changes.
+    if (c !== p && !(p >= 0x61 && p <= 0x7a && c === p - 0x20)) return false;
+  }
+  return true;
+}
+
+// The same as stripping TRAIL, "https?://", "www." and reading the host up to /?#: with regular
+// expressions, in charCode loops (links are in many comments).
 function pushLink(out: Link[], text: string, start: number, written: string): void {
-  const w = written.replace(TRAIL, '');
-  if (w === '') return;
-  const url = w.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-  const host = (url.split(/[/?#:]/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+  let end = written.length;
+  while (end > 0 && TRAIL_CHARS.has(written.charCodeAt(end - 1))) end--;
+  if (end === 0) return;
+  const w = end === written.length ? written : written.slice(0, end);
+  let from = startsWithCI(w, 'https://') ? 8 : startsWithCI(w, 'http://') ? 7 : 0;
+  if (startsWithCI(from === 0 ? w : w.slice(from), 'www.')) from += 4;
+  const url = from === 0 ? w : w.slice(from);
+  let h = 0;
+  let slash = -1;
+  for (; h < url.length; h++) {
+    const c = url.charCodeAt(h);
+    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x3a) break;
+  }
+  for (let i = 0; i < url.length; i++) {
+    if (url.charCodeAt(i) === 0x2f) {
+      slash = i;
+      break;
+    }
+  }
+  let host = url.slice(0, h).toLowerCase();
+  if (host.endsWith('.')) host = host.slice(0, -1);
   if (!host.includes('.')) return;
-  out.push({ start, end: start + w.length, text: w, host, url: url.replace(/^[^/]+/, (h) => h.toLowerCase()) });
+  const lowered = slash === 0 ? url : slash < 0 ? url.toLowerCase() : url.slice(0, slash).toLowerCase() + url.slice(slash);
+  out.push({ start, end: start + w.length, text: w, host, url: lowered });
 }
 
 /**

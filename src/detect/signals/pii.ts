@@ -108,13 +108,24 @@ function foldUnit(c: number): string {
   return f;
 }
 
+// foldUnit's one unit per code unit, filled on first sight (0: not yet; no unit folds to U+0000).
+const FOLD_CODE = new Uint16Array(0x10000);
+let foldBuf = new Uint16Array(256);
+const FOLD_CHUNK = 4096;
+
 /** Lower case without diacritics, one output unit per input unit (so offsets stay valid). */
 export function foldSameLength(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  // Units into a reused buffer, then strings of whole chunks: no string per character.
+  if (foldBuf.length < n) foldBuf = new Uint16Array(Math.max(n, 2 * foldBuf.length));
+  const buf = foldBuf;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    out += c < 0x80 ? (c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : text.charAt(i)) : foldUnit(c);
+    buf[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : (FOLD_CODE[c] || (FOLD_CODE[c] = foldUnit(c).charCodeAt(0)));
   }
+  if (n <= FOLD_CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += FOLD_CHUNK) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + FOLD_CHUNK)) as unknown as number[]);
   return out;
 }
 
@@ -148,13 +159,17 @@ function firstCue(cues: ReadonlyArray<{ start: number }>, from: number): number 
   return lo;
 }
 
-/** Bank account numbers (6–19 digits) within a few words of a bank name, "STK" or "số tài khoản". */
-export function findBankAccounts(text: string): Signal[] {
+/**
+ * Bank account numbers (6–19 digits) within a few words of a bank name, "STK" or "số tài khoản".
+ * `folded`: foldSameLength(text) when the caller keeps it (the shared document analysis does).
+ */
+export function findBankAccounts(text: string, folded?: () => string): Signal[] {
   if (!SIX_DIGITS.test(text)) return [];
   const numbers = [...text.matchAll(ACCOUNT)];
   if (numbers.length === 0) return [];
   // Fold only the text around numbers: most of a long text is never near one.
   const cues: Array<{ start: number; end: number; word: string }> = [];
+  const whole = folded?.();
   let from = 0;
   for (const m of numbers) {
     const a = Math.max(from, (m.index ?? 0) - AFTER - 32);
@@ -163,7 +178,7 @@ export function findBankAccounts(text: string): Signal[] {
     // Start the window at a word boundary so a cue is never cut in half.
     let ws = a;
     while (ws > from && /[\p{L}\p{N}]/u.test(text.charAt(ws - 1))) ws--;
-    for (const c of foldSameLength(text.slice(ws, b)).matchAll(BANK_CUE)) cues.push({ start: ws + (c.index ?? 0), end: ws + (c.index ?? 0) + c[0].length, word: c[0] });
+    for (const c of (whole !== undefined ? whole.slice(ws, b) : foldSameLength(text.slice(ws, b))).matchAll(BANK_CUE)) cues.push({ start: ws + (c.index ?? 0), end: ws + (c.index ?? 0) + c[0].length, word: c[0] });
     from = b;
   }
   if (cues.length === 0) return [];

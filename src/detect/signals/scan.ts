@@ -74,14 +74,17 @@ export function scanSignalsReference(text: string, now: Date): SignalScan {
   return scanWith(text, now, { maxDigitGroup: Infinity, hasAt: true, hasDot: true });
 }
 
-/** `scanSignals` without the memo: for a caller that keeps the result itself (the shared document analysis). */
-export function scanSignalsUncached(text: string, now: Date): SignalScan {
-  return scanWith(text, now, profileText(text));
+/**
+ * `scanSignals` without the memo: for a caller that keeps the result itself (the shared document
+ * analysis), which also hands over its folded text (foldSameLength(text), made on first use).
+ */
+export function scanSignalsUncached(text: string, now: Date, folded?: () => string): SignalScan {
+  return scanWith(text, now, profileText(text), folded);
 }
 
-function scanWith(text: string, now: Date, p: TextProfile): SignalScan {
+function scanWith(text: string, now: Date, p: TextProfile, folded?: () => string): SignalScan {
   const links = p.hasDot ? findLinks(text) : [];
-  const accounts = p.maxDigitGroup >= MIN_ACCOUNT_DIGITS ? findBankAccounts(text) : [];
+  const accounts = p.maxDigitGroup >= MIN_ACCOUNT_DIGITS ? findBankAccounts(text, folded) : [];
   // A number next to "STK"/a bank is an account, even when it would also pass as a CCCD.
   const accountAt = new Set(accounts.map((a) => `${a.start}:${a.end}`));
   const cccds = p.maxDigitGroup >= MIN_CCCD_DIGITS ? findCccds(text, now).filter((c) => !accountAt.has(`${c.start}:${c.end}`)) : [];
