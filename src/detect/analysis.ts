@@ -72,7 +72,9 @@ export class DocumentAnalysis {
         this.features.set(key, idx);
       }
       // A bank scores every model of the classifier's group in one pass: keep them all.
-      if (bank?.has(classifier)) for (const [c, q] of bank.predictAll(classifier, idx)) if (!this.predictions.has(c)) this.predictions.set(c, q);
+      if (bank?.has(classifier))
+        for (const [c, q] of bank.predictAll(classifier, idx))
+          if (!this.predictions.has(c)) this.predictions.set(c, q);
       p = this.predictions.get(classifier) ?? classifier.predict(idx);
     }
     this.predictions.set(classifier, p);
@@ -83,5 +85,7 @@ export class DocumentAnalysis {
 /** The shared analysis the runner put in the context for this document, else a fresh one. */
 export function analysisOf(doc: DetectDocument, ctx: DetectContext): DocumentAnalysis {
   const a = ctx.analysis;
-  return a !== undefined && a.doc === doc && a.now.getTime() === ctx.now.getTime() ? a : new DocumentAnalysis(doc, ctx.now);
+  return a !== undefined && a.doc === doc && a.now.getTime() === ctx.now.getTime()
+    ? a
+    : new DocumentAnalysis(doc, ctx.now);
 }

@@ -13,30 +13,137 @@ import type { DetectContext, DetectDocument } from './types.js';
 export const EQUIVALENCE_NOW = new Date('2026-11-28T00:00:00Z');
 
 const FILLER = [
-  'Hôm', 'nay', 'trời', 'đẹp', 'quá', 'ko', 'đc', 'mn', 'ơi', 'ae', 'mình', 'đi', 'chơi', 'nhé', 'thông', 'tin', 'bài', 'viết',
-  'về', 'giá', 'xăng', 'tăng', 'người', 'dân', 'phản', 'ánh', 'k', 'biết', 'j', 'luôn', ':))', '😂', 'vs', 'ck', 'vk', 'hok',
-  'bít', 'dzậy', 'thiệt', 'hông', 'nè', 'ạ', 'LỪA', 'ĐẢO', 'Chính', 'phủ', 'Hà', 'Nội', 'TP.HCM', 'v.v', '...', '!!!', '??',
+  'Hôm',
+  'nay',
+  'trời',
+  'đẹp',
+  'quá',
+  'ko',
+  'đc',
+  'mn',
+  'ơi',
+  'ae',
+  'mình',
+  'đi',
+  'chơi',
+  'nhé',
+  'thông',
+  'tin',
+  'bài',
+  'viết',
+  'về',
+  'giá',
+  'xăng',
+  'tăng',
+  'người',
+  'dân',
+  'phản',
+  'ánh',
+  'k',
+  'biết',
+  'j',
+  'luôn',
+  ':))',
+  '😂',
+  'vs',
+  'ck',
+  'vk',
+  'hok',
+  'bít',
+  'dzậy',
+  'thiệt',
+  'hông',
+  'nè',
+  'ạ',
+  'LỪA',
+  'ĐẢO',
+  'Chính',
+  'phủ',
+  'Hà',
+  'Nội',
+  'TP.HCM',
+  'v.v',
+  '...',
+  '!!!',
+  '??',
 ];
 const NUMBERS = [
-  '0912345678', '0912 345 678', '091.234.5678', '+84 912 345 678', '84912345678', '0084912345678', '028 3823 4567', '02838234567',
-  '079203001234', '001 099 123 456', '0792 0300 1234', '036185012345', '123456789012', '999203001234',
-  'STK 190356789012', 'stk: 0123456789 VCB', 'Vietcombank 0071000123456', 'số tài khoản 1903 5678 9012 tcb', 'ck 500.000 vào 19035678901',
-  'MB bank 0987654321', 'ACB: 12345678', 'giá 1.500.000đ', '100k', '2026', 'lúc 10:30 ngày 28/11',
-  'abc.xyz@gmail.com', 'liên hệ hotro@vietcombank-hotro.com', 'mail: nguyen.van.a@yahoo.com.vn',
+  '0912345678',
+  '0912 345 678',
+  '091.234.5678',
+  '+84 912 345 678',
+  '84912345678',
+  '0084912345678',
+  '028 3823 4567',
+  '02838234567',
+  '079203001234',
+  '001 099 123 456',
+  '0792 0300 1234',
+  '036185012345',
+  '123456789012',
+  '999203001234',
+  'STK 190356789012',
+  'stk: 0123456789 VCB',
+  'Vietcombank 0071000123456',
+  'số tài khoản 1903 5678 9012 tcb',
+  'ck 500.000 vào 19035678901',
+  'MB bank 0987654321',
+  'ACB: 12345678',
+  'giá 1.500.000đ',
+  '100k',
+  '2026',
+  'lúc 10:30 ngày 28/11',
+  'abc.xyz@gmail.com',
+  'liên hệ hotro@vietcombank-hotro.com',
+  'mail: nguyen.van.a@yahoo.com.vn',
 ];
 const LINKS = [
-  'https://abc.vn/x', 'bit.ly/3xY', 'https://bit.ly/abc?x=1', 'www.fb88.vip', 'fb88.vip/dangky', 'jun88.com', 'vao 789bet ngay', 'w88',
-  'https://vietcombank-hotro.com/login', 'vietcornbank.com', 'bidv.com', 'techcombamk.vn/xacminh', 'https://www.vietcombank.com.vn',
-  'tinyurl.com/y3k', 'shopee.vn/sp/123', 'https://m.facebook.com/groups/123', 'zalo.me/0912345678', 'tp.hcm', 'v.v', 'http://x',
+  'https://abc.vn/x',
+  'bit.ly/3xY',
+  'https://bit.ly/abc?x=1',
+  'www.fb88.vip',
+  'fb88.vip/dangky',
+  'jun88.com',
+  'vao 789bet ngay',
+  'w88',
+  'https://vietcombank-hotro.com/login',
+  'vietcornbank.com',
+  'bidv.com',
+  'techcombamk.vn/xacminh',
+  'https://www.vietcombank.com.vn',
+  'tinyurl.com/y3k',
+  'shopee.vn/sp/123',
+  'https://m.facebook.com/groups/123',
+  'zalo.me/0912345678',
+  'tp.hcm',
+  'v.v',
+  'http://x',
 ];
-const THIRD_PARTY = ['sđt của nó', 'nhà thằng này', 'bóc phốt', 'info của nó', 'ai biết', 'cccd của nó', 'số của con này', 'liên hệ', 'hotline', 'inbox'];
+const THIRD_PARTY = [
+  'sđt của nó',
+  'nhà thằng này',
+  'bóc phốt',
+  'info của nó',
+  'ai biết',
+  'cccd của nó',
+  'số của con này',
+  'liên hệ',
+  'hotline',
+  'inbox',
+];
 
 /** Phrases of every list of the pack, as written, without diacritics, upper case and obfuscated. */
 function phraseForms(pack: PolicyPack): string[] {
   const out: string[] = [];
   for (const list of Object.values(pack.phraseLists)) {
     for (const p of list) {
-      out.push(p, foldDiacritics(p), p.toUpperCase(), p.split('').join('.'), p.replace(/([aeiouyàáảãạ])/g, '$1$1$1'));
+      out.push(
+        p,
+        foldDiacritics(p),
+        p.toUpperCase(),
+        p.split('').join('.'),
+        p.replace(/([aeiouyàáảãạ])/g, '$1$1$1'),
+      );
     }
   }
   return out;
@@ -81,10 +188,18 @@ export const ODD_TEXTS: readonly string[] = [
   'CCCD của nó 079203001234, vào fb88.vip nạp 100k tặng, bọn bắc kỳ giết hết, đ.m óc chó câm mồm',
 ];
 
-const OUTLETS: ReadonlyArray<OutletType | null> = [null, 'social-page', 'e-newspaper', 'blog', 'state-portal'];
+const OUTLETS: ReadonlyArray<OutletType | null> = [
+  null,
+  'social-page',
+  'e-newspaper',
+  'blog',
+  'state-portal',
+];
 
 /** Documents with varied kinds, outlets, titles, authors and dates, each with its run context. */
-export function equivalenceDocuments(texts: readonly string[]): Array<{ doc: DetectDocument; ctx: DetectContext }> {
+export function equivalenceDocuments(
+  texts: readonly string[],
+): Array<{ doc: DetectDocument; ctx: DetectContext }> {
   const rnd = seededRandom(7);
   const out: Array<{ doc: DetectDocument; ctx: DetectContext }> = [];
   let parent: DetectDocument | null = null;
@@ -99,7 +214,8 @@ export function equivalenceDocuments(texts: readonly string[]): Array<{ doc: Det
       parentId: !post && parent !== null ? parent.id : null,
       author: rnd() < 0.5 ? `@user${i % 13}` : null,
       outletType: OUTLETS[i % OUTLETS.length] ?? null,
-      publishedAt: rnd() < 0.6 ? new Date(EQUIVALENCE_NOW.getTime() - Math.floor(rnd() * 3 * 86_400_000)) : null,
+      publishedAt:
+        rnd() < 0.6 ? new Date(EQUIVALENCE_NOW.getTime() - Math.floor(rnd() * 3 * 86_400_000)) : null,
     };
     out.push({ doc, ctx: { now: EQUIVALENCE_NOW, parent: post ? null : parent } });
     if (post) parent = doc;

@@ -23,7 +23,9 @@ const recordedFile = new URL('equivalence.recorded.json', import.meta.url);
 const record = process.env.RECORD_DETECT_EQUIVALENCE === '1';
 
 const { pack } = loadDefaultPack();
-const factChecks = parseFactChecks(JSON.parse(readFileSync(new URL('dev-factchecks.json', fixtures), 'utf8')) as unknown);
+const factChecks = parseFactChecks(
+  JSON.parse(readFileSync(new URL('dev-factchecks.json', fixtures), 'utf8')) as unknown,
+);
 const posts = readFileSync(new URL('dev-posts.jsonl', fixtures), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
@@ -37,9 +39,11 @@ const detectors = createDefaultDetectors({
 });
 
 /** Detectors whose findings are compared with the recording (the others only runner vs per detector). */
-const RECORDED = (detector: string): boolean => detector === 'rules' || detector === 'personal-data' || detector.startsWith('classifier:');
+const RECORDED = (detector: string): boolean =>
+  detector === 'rules' || detector === 'personal-data' || detector.startsWith('classifier:');
 
-const digest = (fs: readonly Finding[]): string => createHash('sha256').update(JSON.stringify(fs)).digest('hex').slice(0, 16);
+const digest = (fs: readonly Finding[]): string =>
+  createHash('sha256').update(JSON.stringify(fs)).digest('hex').slice(0, 16);
 
 function digestsBy(findings: readonly Finding[], only: (detector: string) => boolean = () => true): string[] {
   const byDoc = new Map<string, Finding[]>();
@@ -56,7 +60,11 @@ const ctxOf = new Map<DetectDocument, DetectContext>(items.map(({ doc, ctx }) =>
 
 /** The runner's path: one shared analysis per document. */
 function viaRunner(): Finding[] {
-  const r = runDetectors(detectors, items.map((x) => x.doc), (doc) => ctxOf.get(doc) ?? { now: EQUIVALENCE_NOW, parent: null });
+  const r = runDetectors(
+    detectors,
+    items.map((x) => x.doc),
+    (doc) => ctxOf.get(doc) ?? { now: EQUIVALENCE_NOW, parent: null },
+  );
   expect(r.failures).toEqual([]);
   return r.findings;
 }
@@ -77,16 +85,22 @@ function perDetector(): Finding[] {
 }
 
 describe('default registry findings are unchanged', () => {
-  const recorded = record ? null : (JSON.parse(readFileSync(recordedFile, 'utf8')) as { digests: string[]; findings: number });
+  const recorded = record
+    ? null
+    : (JSON.parse(readFileSync(recordedFile, 'utf8')) as { digests: string[]; findings: number });
   const shared = viaRunner();
   const alone = perDetector();
 
   it('covers every detector of the registry with findings', () => {
     const by = new Set(shared.map((f) => f.detector));
-    for (const d of ['rules', 'personal-data', 'classifier:hate-speech', 'claims']) expect(by.has(d), d).toBe(true);
+    for (const d of ['rules', 'personal-data', 'classifier:hate-speech', 'claims'])
+      expect(by.has(d), d).toBe(true);
     const n = shared.filter((f) => RECORDED(f.detector)).length;
     if (record) {
-      writeFileSync(recordedFile, JSON.stringify({ findings: n, digests: digestsBy(alone, RECORDED) }).replace(/","/g, '",\n"') + '\n');
+      writeFileSync(
+        recordedFile,
+        JSON.stringify({ findings: n, digests: digestsBy(alone, RECORDED) }).replace(/","/g, '",\n"') + '\n',
+      );
       return;
     }
     expect(n).toBe(recorded?.findings);
@@ -107,7 +121,9 @@ describe('default registry findings are unchanged', () => {
       if (recorded === null) return;
       const got = digestsBy(findings, RECORDED);
       expect(got.length).toBe(recorded.digests.length);
-      const differing = items.filter((_, i) => got[i] !== recorded.digests[i]).map(({ doc }) => `${doc.id}: ${doc.text.slice(0, 60)}`);
+      const differing = items
+        .filter((_, i) => got[i] !== recorded.digests[i])
+        .map(({ doc }) => `${doc.id}: ${doc.text.slice(0, 60)}`);
       expect(differing).toEqual([]);
     });
   }

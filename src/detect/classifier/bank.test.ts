@@ -9,7 +9,12 @@ import { DEFAULT_TRAIN, trainModel } from './train.js';
 describe('ClassifierBank', () => {
   const hate = loadBundledClassifier('hate-speech');
   const toxic = loadBundledClassifier('toxic');
-  const texts = [...syntheticCorpus(200, 3).texts, '', 'đ.m thằng óc chó, câm mồm đi', 'Bài viết hay quá, cảm ơn tác giả 😂'];
+  const texts = [
+    ...syntheticCorpus(200, 3).texts,
+    '',
+    'đ.m thằng óc chó, câm mồm đi',
+    'Bài viết hay quá, cảm ơn tác giả 😂',
+  ];
 
   it('gives each model exactly the prediction it gives alone', () => {
     const bank = new ClassifierBank([hate, toxic]);
@@ -22,7 +27,12 @@ describe('ClassifierBank', () => {
   });
 
   it('leaves a model with other features out of the group', () => {
-    const { model } = trainModel('other', SYNTHETIC_LABELS, syntheticCorpus(100, 5), { ...DEFAULT_TRAIN, folds: 2, epochs: 1, features: { ...DEFAULT_FEATURES, bits: 12 } });
+    const { model } = trainModel('other', SYNTHETIC_LABELS, syntheticCorpus(100, 5), {
+      ...DEFAULT_TRAIN,
+      folds: 2,
+      epochs: 1,
+      features: { ...DEFAULT_FEATURES, bits: 12 },
+    });
     const other = new TextClassifier(model);
     const bank = new ClassifierBank([hate, other]);
     expect(bank.has(hate)).toBe(false);

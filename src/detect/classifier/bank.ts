@@ -58,7 +58,11 @@ export class ClassifierBank {
     const n = idx.length;
     if (width === 5) {
       // The shipped detectors' pair (3 + 2 labels), unrolled: locals instead of array slots.
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0;
       for (let i = 0; i < n; i++) {
         const b = idx[i]! * 5;
         s0 += t[codes[b]!]!;
@@ -94,7 +98,8 @@ function fuse(members: TextClassifier[]): Group {
     const q = m.model.quantised!;
     const k = m.labels.length;
     offsets.push(off);
-    for (let b = 0; b < buckets; b++) for (let c = 0; c < k; c++) codes[b * width + off + c] = q.codes[b * k + c]!;
+    for (let b = 0; b < buckets; b++)
+      for (let c = 0; c < k; c++) codes[b * width + off + c] = q.codes[b * k + c]!;
     for (let c = 0; c < k; c++) for (let v = 0; v < 256; v++) tables[((off + c) << 8) | v] = q.table[v]!;
     off += k;
   }
