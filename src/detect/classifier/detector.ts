@@ -42,7 +42,8 @@ export function createClassifierDetector(classifier: TextClassifier, options: Cl
     run(doc: DetectDocument, ctx: DetectContext): FindingDraft[] {
       const analysis = analysisOf(doc, ctx);
       const text = analysis.classifierText;
-      const prediction = analysis.prediction(classifier, options.bank);
+      // The bank scores its other models too: worth it only when they read the same (shared) analysis.
+      const prediction = analysis.prediction(classifier, ctx.analysis === analysis ? options.bank : undefined);
       const findings: FindingDraft[] = [];
       const scores: Record<string, number> = {};
       for (const [label, p] of Object.entries(prediction.scores)) scores[label] = round(p);
