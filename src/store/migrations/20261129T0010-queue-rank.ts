@@ -6,8 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * queue_rank = log2(base priority) − (SLA due time in hours since 2000) / 24 orders the queue exactly
  * at any time t (priority = 2^(queue_rank + t / 24 h)). It is a generated column, so every writer
  * (triage, hand-opened cases, bulk SQL) keeps it right. Base priorities are floored at 1e-9 (a case
- * with zero confidence still orders by its due time). The expression must stay equal to QUEUE_RANK_SQL
- * in src/store/review/cases.ts (used by tests and benches to check the stored value).
+ * with zero confidence still orders by its due time). queueRank() and priorityAt() in
+ * src/store/review/cases.ts are its JS twins; bench/queue.bench.ts checks pages against the formula.
  *
  * The indexes of 20261128T2200-queue-indexes served a bounded scan of the earlier, time-dependent
  * order; they are replaced by keyset indexes on (…, queue_rank desc, id) for the common filters.
