@@ -34,7 +34,7 @@ export interface ContextOverrides {
 /** The composition root: opens the store, builds the fetcher and the detectors. */
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const logger = overrides.logger ?? pino({ level: config.logLevel }, pino.destination(2));
-  const store = overrides.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const store = overrides.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
   const fetcher = overrides.fetcher ?? createHttpFetcher(config.fetch);
   let closed = false;
   const clock = overrides.clock ?? systemClock;

@@ -16,6 +16,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  KIEMTIN_DB_POOL_SIZE: intFrom(10, 1, 1000),
   KIEMTIN_HOST: z.string().min(1).default('127.0.0.1'),
   KIEMTIN_PORT: intFrom(8080, 0, 65535),
   KIEMTIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +52,8 @@ export interface FetchConfig {
 export interface Config {
   dataDir: string;
   databaseUrl: string | null;
+  /** Connections the PostgreSQL pool may open (KIEMTIN_DB_POOL_SIZE); unused by the embedded store. */
+  dbPoolSize: number;
   http: { host: string; port: number };
   logLevel: z.infer<typeof envSchema>['KIEMTIN_LOG_LEVEL'];
   fetch: FetchConfig;
@@ -85,6 +88,7 @@ export function loadConfig(env: EnvInput, overrides: ConfigOverrides = {}): Conf
   return {
     dataDir: overrides.dataDir ?? e.KIEMTIN_DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
+    dbPoolSize: e.KIEMTIN_DB_POOL_SIZE,
     http: { host: overrides.host ?? e.KIEMTIN_HOST, port: overrides.port ?? e.KIEMTIN_PORT },
     logLevel: e.KIEMTIN_LOG_LEVEL,
     fetch: {

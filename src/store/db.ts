@@ -19,6 +19,8 @@ export interface StoreOptions {
   dataDir: string;
   /** PostgreSQL schema to use (created if missing); tests use one per file. */
   schema?: string;
+  /** Connections the PostgreSQL pool may open; default 10. */
+  poolSize?: number;
 }
 
 export interface Store {
@@ -32,7 +34,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? await openServer(options.databaseUrl, options.schema) : await openEmbedded(options.dataDir);
+  const store = options.databaseUrl ? await openServer(options.databaseUrl, options.schema, options.poolSize ?? 10) : await openEmbedded(options.dataDir);
   try {
     await migrateToLatest(store.db, options.schema);
   } catch (err) {
@@ -42,10 +44,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-async function openServer(url: string, schema: string | undefined): Promise<Store> {
+async function openServer(url: string, schema: string | undefined, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   try {
