@@ -3,6 +3,8 @@
  * comments, memory per document, how time per document changes as the index grows, and recall /
  * precision against exact all-pairs Jaccard on a sample.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { BenchResult } from './run.js';
 import { NearDupIndex } from '../src/detect/neardup/near-dup-index.js';
 import { similarity } from '../src/detect/neardup/shingles.js';
@@ -20,7 +22,12 @@ interface RunFigures {
   clusters: number;
 }
 
+// A full collection before each reading, so the heap delta counts what the index keeps, not garbage.
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
 function heapNow(): number {
+  collect();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
