@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type RouteInfo } from '../src/api/app.js';
+import { SIGNED_IN } from '../src/api/auth.js';
 import { can, ROLES } from '../src/core/permissions.js';
 import type { AppContext } from '../src/context.js';
 import { createToken } from '../src/store/tokens.js';
@@ -21,6 +22,8 @@ describeStores('route × role matrix', (h) => {
     // Every route of the app, the review workflow's included.
     expect(routes.length).toBeGreaterThan(40);
     expect(routes.some((r) => r.path === '/api/v1/queue')).toBe(true);
+    // Who-am-I is open to every signed-in role, and only to them.
+    expect(routes.find((r) => r.path === '/api/v1/me')?.permission).toBe(SIGNED_IN);
     const tokens = new Map<string, string>();
     for (const role of ROLES) tokens.set(role, (await createToken(ctx.db, { name: role, role, outletId: null, now: new Date() })).token);
     const denied: string[] = [];
@@ -33,7 +36,7 @@ describeStores('route × role matrix', (h) => {
           headers: { ...(role ? { authorization: `Bearer ${tokens.get(role)}` } : {}), 'content-type': 'application/json' },
           ...(route.method === 'GET' ? {} : { body: '{}' }),
         });
-        const allowed = route.permission === null || (role !== null && can(role, route.permission));
+        const allowed = route.permission === null || (role !== null && (route.permission === SIGNED_IN || can(role, route.permission)));
         const status = res.status;
         if (allowed && (status === 401 || status === 403)) wrong.push(`${route.method} ${path} as ${role}: ${status}`);
         if (!allowed) {

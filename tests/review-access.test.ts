@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
 import { systemClock } from '../src/core/clock.js';
+import { ROLE_PERMISSIONS } from '../src/core/permissions.js';
 import type { AppContext } from '../src/context.js';
 import { createToken } from '../src/store/tokens.js';
 import { describeStores } from './_util/db.js';
@@ -46,12 +47,26 @@ describeStores('review routes: accounts and sessions', (h) => {
 
     expect((await app.request('/api/v1/queue', { headers: sessionHeader })).status).toBe(200);
     expect((await app.request('/api/v1/users', { headers: sessionHeader })).status).toBe(403);
+    // Who am I: the session's account, its role and what the role may do (the UI reads it after a reload).
+    const me = await app.request('/api/v1/me', { headers: sessionHeader });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({
+      user: { kind: 'user', username: 'lan', displayName: 'Trần Thị Lan', outletId: null },
+      role: 'reviewer',
+      permissions: [...ROLE_PERMISSIONS.reviewer],
+    });
+    const meToken = (await (await app.request('/api/v1/me', { headers: { authorization: `Bearer ${admin}` } })).json()) as { user: unknown; role: string; permissions: string[] };
+    expect(meToken.user).toEqual({ kind: 'token', username: null, displayName: 'admin', outletId: null });
+    expect(meToken.role).toBe('admin');
+    expect(meToken.permissions).toContain('users:admin');
+    expect((await app.request('/api/v1/me')).status).toBe(401);
     // Bearer tokens keep working next to sessions.
     expect((await app.request('/api/v1/users', { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
 
     const out = await app.request('/api/v1/session', { method: 'DELETE', headers: sessionHeader });
     expect(await out.json()).toEqual({ closed: true });
     expect((await app.request('/api/v1/queue', { headers: sessionHeader })).status).toBe(401);
+    expect((await app.request('/api/v1/me', { headers: sessionHeader })).status).toBe(401);
     const entries = await ctx.db.selectFrom('audit_log').select('action').orderBy('id').execute();
     expect(entries.map((e) => e.action)).toEqual(['user.created', 'session.opened', 'session.opened', 'session.closed']);
   });

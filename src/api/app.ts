@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Permission } from '../core/permissions.js';
 import { AppError } from '../core/errors.js';
 import { outletInputSchema, outletPatchSchema } from '../core/outlet-input.js';
 import type { AppContext } from '../context.js';
@@ -8,7 +7,7 @@ import { listDeadLetters } from '../store/dead-letters.js';
 import { getDocument, listDocuments, listVersions } from '../store/documents.js';
 import { listFindings } from '../store/findings.js';
 import { createOutlet, listOutlets, removeOutlet, requireOutlet, updateOutlet } from '../store/outlets.js';
-import { requirePermission, type ApiEnv } from './auth.js';
+import { requirePermission, type Access, type ApiEnv } from './auth.js';
 import { errorResponse } from './errors.js';
 import { API_PREFIX, type RouteInfo } from './routing.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
@@ -96,7 +95,7 @@ export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
 
   /** Declares a route: its permission is enforced before validation and recorded for the matrix test. */
-  const declare = <R extends Parameters<typeof createRoute>[0]>(permission: Permission | null, route: R) => {
+  const declare = <R extends Parameters<typeof createRoute>[0]>(permission: Access | null, route: R) => {
     routes.push({ method: route.method.toUpperCase(), path: route.path, permission });
     return createRoute({
       ...route,

@@ -70,12 +70,16 @@ async function lookup(db: Db, token: string | undefined, sessionId: string | und
   return { kind: 'user', actor: `user:${u.username}`, name: u.displayName, role: u.role, outletId: null, tokenId: null, userId: u.id };
 }
 
+/** What a route requires: a permission, or only that the caller is signed in (any role, any token). */
+export const SIGNED_IN = 'signed-in';
+export type Access = Permission | typeof SIGNED_IN;
+
 /** Authenticates the bearer token (or the session cookie) and checks the route's declared permission. */
-export function requirePermission(db: Db, permission: Permission, clock: Clock = systemClock): MiddlewareHandler<ApiEnv> {
+export function requirePermission(db: Db, permission: Access, clock: Clock = systemClock): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const principal = await authenticate(db, c.req.header('authorization'), getCookie(c, SESSION_COOKIE), clock.now());
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Send "Authorization: Bearer <token>" (create one with `kiemtin tokens create`) or sign in (POST /api/v1/session).');
-    if (!can(principal.role, permission)) {
+    if (permission !== SIGNED_IN && !can(principal.role, permission)) {
       throw new AppError('FORBIDDEN', `Role "${principal.role}" may not ${permission}.`, { details: { permission, role: principal.role } });
     }
     c.set('principal', principal);

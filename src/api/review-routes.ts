@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
+import { ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
 import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
 import { appellantMessage, decideAppeal, fileAppeal, listAppeals, reviewerMessage, requireAppeal } from '../review/appeals.js';
@@ -18,7 +19,7 @@ import { listViews, requireView, saveView } from '../review/views.js';
 import { createWebhook, deliverWebhooks, listWebhooks } from '../review/webhooks.js';
 import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { listUsers } from '../store/review/users.js';
-import { forgetCredentials, SESSION_COOKIE, type ApiEnv } from './auth.js';
+import { forgetCredentials, SESSION_COOKIE, SIGNED_IN, type ApiEnv } from './auth.js';
 import { API_PREFIX, type Declare } from './routing.js';
 
 const anyJson = z.record(z.string(), z.unknown());
@@ -419,6 +420,35 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
       forgetCredentials(ctx.db);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: !isLocal(c) });
       return c.json({ closed }, 200);
+    },
+  );
+  app.openapi(
+    declare(SIGNED_IN, {
+      method: 'get',
+      path: `${API_PREFIX}/me`,
+      responses: {
+        200: json(
+          'Who is calling (the session or the bearer token), its role and what the role may do',
+          z
+            .object({
+              user: z.object({
+                kind: z.enum(['user', 'token']),
+                username: z.string().nullable().openapi({ description: 'null for a token' }),
+                displayName: z.string().openapi({ description: "the account's display name or the token's name" }),
+                outletId: z.string().nullable().openapi({ description: 'the outlet a push token is bound to' }),
+              }),
+              role: z.enum(ROLES),
+              permissions: z.array(z.string()),
+            })
+            .openapi('Me'),
+        ),
+        ...err,
+      },
+    }),
+    (c) => {
+      const p = c.get('principal');
+      const user = { kind: p.kind, username: p.kind === 'user' ? p.actor.slice('user:'.length) : null, displayName: p.name, outletId: p.outletId };
+      return c.json({ user, role: p.role, permissions: [...ROLE_PERMISSIONS[p.role]] }, 200);
     },
   );
   app.openapi(

@@ -1,7 +1,6 @@
 import type { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
-import type { Permission } from '../core/permissions.js';
-import type { ApiEnv } from './auth.js';
+import type { Access, ApiEnv } from './auth.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -9,11 +8,11 @@ export const API_PREFIX = '/api/v1';
 export interface RouteInfo {
   method: string;
   path: string;
-  permission: Permission | null;
+  permission: Access | null;
 }
 
 /** Declares a route: records its permission and adds the authentication middleware. */
-export type Declare = <R extends Parameters<typeof createRoute>[0]>(permission: Permission | null, route: R) => ReturnType<typeof createRoute<R['path'], R>>;
+export type Declare = <R extends Parameters<typeof createRoute>[0]>(permission: Access | null, route: R) => ReturnType<typeof createRoute<R['path'], R>>;
 
 /**
  * Mounts a declared route without the request-schema validator, for handlers that validate the body

@@ -10,7 +10,8 @@ import { QueuePage } from './pages/queue.js';
 import { ReportPage } from './pages/report.js';
 import { Session } from './session.js';
 
-const USER_KEY = 'kiemtin.user';
+// Older builds remembered the user here; the role now comes from the API (GET /me) after a reload.
+const OLD_USER_KEY = 'kiemtin.user';
 const LANG_KEY = 'kiemtin.lang';
 
 /** The page named by the URL fragment: #/queue, #/cases/KT-2026-000001, #/campaigns/ID, #/report. */
@@ -26,27 +27,23 @@ function useRoute(): string[] {
   return parts;
 }
 
-function storedUser(): User | null {
-  try {
-    const u = JSON.parse(localStorage.getItem(USER_KEY) ?? 'null') as User | null;
-    return u && typeof u.username === 'string' && typeof u.role === 'string' ? u : null;
-  } catch {
-    return null;
-  }
+/** The answer of GET /api/v1/me: who the session cookie belongs to. */
+interface Me {
+  user: { kind: 'user' | 'token'; username: string | null; displayName: string };
+  role: User['role'] | 'push';
 }
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = i18n;
-  // Who is signed in is remembered from the sign-in answer; the cookie itself is HttpOnly and the
-  // API checks it on every call (a stale entry ends at the first 401).
-  const [user, setUser] = useState<User | null>(storedUser);
+  // Who is signed in comes from the API: the cookie itself is HttpOnly, so after a reload the app asks
+  // GET /me (the role is the server's, never one kept in the browser); a 401 there shows the sign-in form.
+  const [user, setUser] = useState<User | null>(null);
   const [checked, setChecked] = useState(false);
   const route = useRoute();
 
   const signedOut = useCallback(() => {
-    localStorage.removeItem(USER_KEY);
     setUser(null);
   }, []);
   useEffect(() => {
@@ -58,16 +55,24 @@ export function App() {
     localStorage.setItem(LANG_KEY, lang);
   }, [lang]);
   useEffect(() => {
-    // Is the remembered session still open? Every role may list outlets.
-    if (!user || checked) return;
-    api('/outlets?status=retired').then(
-      () => setChecked(true),
-      () => setChecked(true),
+    localStorage.removeItem(OLD_USER_KEY);
+    let live = true;
+    api<Me>('/me').then(
+      (me) => {
+        if (!live) return;
+        // A person's session: tokens and the push role do not sign in to the UI.
+        if (me.user.kind === 'user' && me.user.username && me.role !== 'push')
+          setUser({ username: me.user.username, displayName: me.user.displayName, role: me.role });
+        setChecked(true);
+      },
+      () => live && setChecked(true),
     );
-  }, [user, checked]);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const onSignedIn = (u: User) => {
-    localStorage.setItem(USER_KEY, JSON.stringify(u));
     setChecked(true);
     setUser(u);
   };
@@ -79,7 +84,8 @@ export function App() {
   const session = useMemo(() => (user ? { user, may: (p: Permission) => can(user.role, p) } : null), [user]);
   const [page, arg] = route;
   let body;
-  if (!session) body = <LoginPage onSignedIn={onSignedIn} />;
+  if (!checked) body = <p className="muted">{t('loading')}</p>;
+  else if (!session) body = <LoginPage onSignedIn={onSignedIn} />;
   else if (page === 'cases' && arg) body = <CasePage key={arg} number={arg} />;
   else if (page === 'campaigns' && arg) body = <CampaignPage key={arg} id={arg} />;
   else if (page === 'campaigns') body = <CampaignsPage />;
