@@ -2,8 +2,10 @@
  * Old vs new text core in one process: same outputs, and the speed ratio. A ratio measured in one
  * run is far steadier than two bench runs on a shared machine.
  * Usage: npx tsx scripts/text-compare.ts OLD_TEXT_DIR [DATA_CSV...]
- * OLD_TEXT_DIR holds an older src/text, e.g. `git archive COMMIT src/text | tar -x -C /tmp/old`
- * then /tmp/old/src/text. Optional CSV files (e.g. ../shared/data/vilexnorm/dev.csv) add real rows
+ * OLD_TEXT_DIR holds an older src/text, e.g. `mkdir -p .tmp/old && git archive COMMIT src/text | tar -x -C .tmp/old`
+ * then .tmp/old/src/text. Keep it inside the repository (.tmp/ is ignored): outside it, with no
+ * package.json saying "type": "module", tsx loads the copy as CommonJS and it runs ~1.3x slower, which
+ * falsifies the ratio. Optional CSV files (e.g. ../shared/data/vilexnorm/dev.csv) add real rows
  * to the equality check; nothing from them is written anywhere.
  */
 import { readFileSync } from 'node:fs';
