@@ -247,4 +247,12 @@ export const CAUSE_MARKERS: readonly string[] = ['vì', 'do', 'bởi', 'bởi v�
  * of it ("một số phường") tell of different events, even with the same predicate.
  */
 export const UNIVERSAL_SCOPE: readonly string[] = ['toàn', 'toàn bộ', 'tất cả', 'cả nước', 'toàn quốc', 'mọi', 'hàng loạt', 'khắp'];
+/**
+ * Words that qualify what is said (degree, manner, aspect) rather than say something else: in an
+ * aligned slot they are never a substitution ("miễn dịch tuyệt đối" for "miễn dịch hoàn toàn").
+ */
+export const QUALIFIERS: readonly string[] = [
+  'tuyệt đối', 'hoàn toàn', 'thật sự', 'thực sự', 'cực kỳ', 'vô cùng', 'xong', 'ngay', 'liền', 'gấp', 'thẳng',
+  'hẳn', 'sạch', 'cực', 'siêu', 'quá', 'lắm', 'nặng', 'mạnh',
+];
 export const PARTIAL_SCOPE: readonly string[] = ['một số', 'một vài', 'một phần', 'cục bộ', 'một số nơi', 'một số khu vực', 'vài nơi'];

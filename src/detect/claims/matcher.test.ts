@@ -82,6 +82,26 @@ describe('createClaimMatcher', () => {
     expect(ids('Thủ khoa khối A năm nay của Nghệ An đạt 29,85 điểm, em mơ ước học ngành y.')).toEqual([]);
   });
 
+  it('lowers a passage that says something else in the place of part of the claim (aligned slots)', () => {
+    const slots = createClaimMatcher(
+      parseFactChecks([
+        { id: 'XE', claim: 'Công an đang truy tìm xe tải màu xanh chở hàng cấm qua cửa khẩu Lạng Sơn.', verdict: 'false', correction: 'Không có.' },
+        { id: 'MU', claim: 'Từ tháng sau, người đi xe máy không đội mũ bảo hiểm sẽ bị tịch thu xe.', verdict: 'false', correction: 'Chỉ phạt tiền.' },
+      ]),
+    );
+    // Same frame, another proposition: matched (0.68) before the slot check.
+    const other = 'Công an đang truy tìm xe tải màu xanh gây tai nạn rồi bỏ chạy ở Lạng Sơn.';
+    expect(slots.match(other)).toEqual([]);
+    const [low] = slots.match(other, { threshold: 0 });
+    expect(low?.explanation).toMatch(/substituted \(\d+%\): "gay nan" for "hang"/);
+    const cargo = slots.match('Từ tháng sau người đi xe máy chở hàng cồng kềnh sẽ bị tịch thu xe.', { threshold: 0 })[0];
+    expect(cargo?.explanation).toContain('"hang cong kenh" for "doi mu bao hiem"');
+    // Reordered, without diacritics, with a qualifier or with more after it: still the claim.
+    expect(slots.match('Từ tháng sau ai đi xe máy mà không đội mũ bảo hiểm là bị tịch thu xe luôn.')[0]?.factCheckId).toBe('MU');
+    expect(slots.match('Cong an dang truy tim xe tai mau xanh cho hang cam qua cua khau Lang Son.')[0]?.factCheckId).toBe('XE');
+    expect(slots.match('Công an đang truy tìm xe tải màu xanh chở hàng cấm qua cửa khẩu Lạng Sơn, ai thấy báo ngay.')[0]?.factCheckId).toBe('XE');
+  });
+
   it('matches a claim buried in a long chain message', () => {
     const filler = 'Hôm nay trời đẹp, cả nhà đi chơi công viên và ăn kem. '.repeat(30);
     const text = `${filler}KHẨN CẤP! Tuần này sẽ có động đất 7,5 độ richter ở Kon Tum. Chia sẻ ngay cho người thân! ${filler}`;

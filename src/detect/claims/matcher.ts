@@ -28,9 +28,11 @@ import {
   PAST_MARKERS,
   PREDICATE_CONTRASTS,
   PREDICATE_GROUPS,
+  QUALIFIERS,
   TIME_PHRASES,
   UNIVERSAL_SCOPE,
 } from './lexicon.js';
+import { substitutions, type SlotTok } from './slots.js';
 import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 import type { KeyToken as CoreKeyToken } from '../../text/index.js';
 
@@ -78,6 +80,8 @@ interface PreparedClaim {
   universal: boolean;
   /** Content keys of the claim's reason ("... vì dịch cúm" → dich, cum). */
   cause: string[];
+  /** Content syllables and numbers in order, with predicate groups, for the aligned-slot check. */
+  slots: SlotTok[];
 }
 
 const PRED_TABLE = compilePhrases(Object.entries(PREDICATE_GROUPS).flatMap(([g, ps]) => ps.map((p): [string, string] => [g, p])));
@@ -90,6 +94,7 @@ const SCOPE_TABLE = compilePhrases([
   ...UNIVERSAL_SCOPE.map((p): [string, string] => ['all', p]),
   ...PARTIAL_SCOPE.map((p): [string, string] => ['some', p]),
 ]);
+const QUALIFIER_TABLE = compilePhrases(QUALIFIERS.map((p): [string, string] => ['qualifier', p]));
 const CAUSE_TABLE = compilePhrases(CAUSE_MARKERS.map((p): [string, string] => ['cause', p]));
 const CONTRAST = new Map<string, string[]>();
 for (const [x, y] of PREDICATE_CONTRASTS) {
@@ -98,6 +103,12 @@ for (const [x, y] of PREDICATE_CONTRASTS) {
 }
 
 const K1 = 1.2;
+/**
+ * A substituted claim syllable counts twice its share of the claim against the match (a dropped one
+ * counts once, through coverage), down to a floor: × max(0.4, 1 − 2 × substituted share).
+ */
+const SUBSTITUTION_WEIGHT = 2;
+const SUBSTITUTION_FLOOR = 0.4;
 const FOLDED_ONLY_CREDIT = 0.35;
 const B = 0.75;
 
@@ -742,6 +753,7 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   }
   return {
     preds,
+    slots: slotToks(a, 0, end),
     times: new Set(findPhrases(a, 0, end, TIME_TABLE).map((h) => h.phrase)),
     future: findPhrases(a, 0, end, TENSE_TABLE).some((h) => h.labels.includes('future')),
     universal: findPhrases(a, 0, end, SCOPE_TABLE).some((h) => h.labels.includes('all')),
@@ -761,6 +773,29 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     negScope: negationScope(a, 0, a.toks.length, contentSet),
     ownCues: new Set(a.cues.map((h) => h.phrase)),
   };
+}
+
+/** Content syllables and numbers of toks[from, to) with the meaning groups of the predicates they belong to. */
+function slotToks(a: Analysis, from: number, to: number, hits?: readonly PhraseHit[]): SlotTok[] {
+  const groups = new Map<number, string[]>();
+  for (const h of hits ?? findPhrases(a, from, to, PRED_TABLE)) {
+    const labels = h.labels.filter((g) => g !== NOT_A_PREDICATE);
+    for (let i = h.tok; i < h.tok + h.len; i++) groups.set(i, labels);
+  }
+  const qualifiers = new Set<number>();
+  for (const h of findPhrases(a, from, to, QUALIFIER_TABLE)) for (let i = h.tok; i < h.tok + h.len; i++) qualifiers.add(i);
+  const out: SlotTok[] = [];
+  // A break before a function word ("…, các mẹ tránh xa") still comes before the next content syllable.
+  let brk = true;
+  for (let i = from; i < to; i++) {
+    const t = a.toks[i] as Tok;
+    const prev = a.toks[i - 1];
+    if (prev === undefined || prev.sentence !== t.sentence || /[,;:.!?–—]/.test(a.raw.slice(prev.end, t.start))) brk = true;
+    if (t.num === null && !isContent(t)) continue;
+    out.push({ key: t.key, groups: groups.get(i) ?? [], num: t.num, brk, qualifier: qualifiers.has(i) });
+    brk = false;
+  }
+  return out;
 }
 
 interface WindowScore {
@@ -1023,6 +1058,21 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       score *= 0.6;
       reasons.push(`says the opposite (${[...new Set(opposite)].join(', ')})`);
     }
+  }
+  // Something else said in the place of part of the claim: another proposition in the same frame.
+  const win = ctx.window(pFrom, pTo);
+  const subs = substitutions(
+    c.slots,
+    slotToks(doc, pFrom, pTo, docPreds),
+    (k) => c.content.get(k) ?? 0,
+    (k) => c.content.has(k),
+    (k) => win.present.has(k) || (best.credit.get(k) ?? 0) > 0,
+    (g) => docGroups.has(g) || CONNECTIVE_GROUPS.has(g),
+  );
+  if (subs.length > 0) {
+    const share = subs.reduce((sum, x) => sum + x.weight, 0) / c.totalWeight;
+    score *= Math.max(SUBSTITUTION_FLOOR, 1 - SUBSTITUTION_WEIGHT * share);
+    reasons.push(`substituted (${Math.round(share * 100)}%): ${subs.map((x) => `"${x.passage.join(' ')}" for "${x.claim.join(' ')}"`).join(', ')}`);
   }
   // A claim whose predicate is outside the meaning groups: its second half must be there too (the
   // first half alone is the subject and the setting, which related statements share).
