@@ -49,6 +49,16 @@ describeStores('review queue and credential caches', (h) => {
     const before = await numbers(token);
     expect(before).toHaveLength(3);
     const top = before[0]!;
+    // The page carries an ETag; asking again with it answers 304 and no body, a wrong one the page.
+    const first = await app.request('/api/v1/queue?limit=10', { headers: auth });
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.headers.get('content-type')).toContain('application/json');
+    const same = await app.request('/api/v1/queue?limit=10', { headers: { ...auth, 'if-none-match': `W/"other", ${etag}` } });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    expect(same.headers.get('etag')).toBe(etag);
+    expect((await app.request('/api/v1/queue?limit=10', { headers: { ...auth, 'if-none-match': '"other"' } })).status).toBe(200);
     expect((await app.request(`/api/v1/cases/${top}/claim`, { method: 'POST', headers: auth, body: '{}' })).status).toBe(200);
     const decided = await app.request(`/api/v1/cases/${top}/decision`, {
       method: 'POST',
@@ -58,6 +68,10 @@ describeStores('review queue and credential caches', (h) => {
     expect(decided.status).toBe(201);
     // Same instant: no cache expiry helps here, the decision itself must drop the cached page.
     expect(await numbers(token)).toEqual(before.slice(1));
+    // The ETag taken before the decision no longer matches: the changed page comes in full.
+    const changed = await app.request('/api/v1/queue?limit=10', { headers: { ...auth, 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
 
     // Another process closes a case (same database, not through this process).
     await h.store.db.updateTable('review_cases').set({ state: 'closed', closed_at: clock.now() }).where('number', '=', before[1]!).execute();

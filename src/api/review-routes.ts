@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
+import { sha256Hex } from '../core/hash.js';
 import { ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
 import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
@@ -67,6 +68,13 @@ function mountRaw(
   else app.post(path, ...mw, handler);
 }
 
+/** Whether an If-None-Match header names `etag` (a list, weak validators and "*" included). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 const isLocal = (c: Context) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(new URL(c.req.url).hostname);
 
 /**
@@ -79,7 +87,7 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
   const conflict = { 409: json('Conflicts with the current state (claimed, already decided)') };
   const deps = { db: ctx.db, clock: ctx.clock };
   const actor = (c: Context<ApiEnv>) => c.get('principal').actor;
-  const queueJson = new WeakMap<QueuePage, { items: Array<Record<string, unknown>>; nextCursor: string | null }>();
+  const queueBodies = new WeakMap<QueuePage, { bytes: Uint8Array<ArrayBuffer>; etag: string }>();
 
   // Legal registry
   app.openapi(
@@ -114,7 +122,11 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
           limit: limitQuery,
         }),
       },
-      responses: { 200: json('Cases by priority: severity × confidence × reach, doubling every 24 h past the SLA due time (docs/review.md)'), ...err },
+      responses: {
+        200: json('Cases by priority: severity × confidence × reach, doubling every 24 h past the SLA due time (docs/review.md); with an ETag'),
+        304: { description: 'Not modified: If-None-Match named the ETag of this page as it is now' },
+        ...err,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -122,16 +134,21 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
         ? (await requireView(deps, actor(c), q.view)).filters
         : { state: q.state, category: q.category, ...(q.outlet ? { outlet: q.outlet } : {}), ...(q.source ? { source: q.source } : {}), ...(q.claim ? { claim: q.claim } : {}), overdue: q.overdue === 'true' };
       const page = await queuePage(deps, filters, { actor: actor(c), ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit });
-      // A cached page is the same object: shape it for the response once.
-      let body = queueJson.get(page);
-      if (body === undefined) {
-        body = {
-          items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
-          nextCursor: page.nextCursor,
-        };
-        queueJson.set(page, body);
+      // A cached page is the same object: serialise it and take its ETag once, then send the same bytes.
+      let sent = queueBodies.get(page);
+      if (sent === undefined) {
+        const bytes = Buffer.from(
+          JSON.stringify({
+            items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
+            nextCursor: page.nextCursor,
+          }),
+        );
+        sent = { bytes, etag: `"${sha256Hex(bytes).slice(0, 32)}"` };
+        queueBodies.set(page, sent);
       }
-      return c.json(body, 200);
+      const headers = { etag: sent.etag, 'cache-control': 'private, no-cache' };
+      if (etagMatches(c.req.header('if-none-match'), sent.etag)) return c.body(null, 304, headers) as never;
+      return c.body(sent.bytes, 200, { ...headers, 'content-type': 'application/json' }) as never;
     },
   );
   app.openapi(
