@@ -369,6 +369,17 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     await analyst.page.context().close();
   });
 
+  it('after a reload takes the user and role from the API (GET /me), not from what the browser stored', async () => {
+    const { page } = await signIn('minh');
+    // A role written into the browser's storage does not count: the viewer still sees no queue.
+    await page.evaluate(`localStorage.setItem('kiemtin.user', JSON.stringify({ username: 'minh', displayName: 'x', role: 'admin' }))`);
+    await page.reload();
+    await page.getByTestId('who').waitFor();
+    expect(await page.getByTestId('who').textContent()).toContain('(viewer)');
+    expect(await page.locator('nav a', { hasText: 'Hàng đợi' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('signs out: the session is closed and the sign-in form is back', async () => {
     const { page } = await signIn('hoa', { fresh: true });
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
