@@ -32,7 +32,7 @@ import {
   TIME_PHRASES,
   UNIVERSAL_SCOPE,
 } from './lexicon.js';
-import { substitutions, type SlotTok } from './slots.js';
+import { substitutions, within1, type SlotTok } from './slots.js';
 import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 import type { KeyToken as CoreKeyToken } from '../../text/index.js';
 
@@ -125,15 +125,6 @@ function deletionVariants(k: string): string[] {
   return out;
 }
 
-/** Edit distance ≤ 1 (for names and places spelt differently: "dak lak" / "dac lac"). */
-function within1(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** Builds the matcher: analyses every claim and indexes it. */
 export function createClaimMatcher(factChecks: readonly FactCheck[], options: ClaimMatcherOptions = {}): ClaimMatcher {

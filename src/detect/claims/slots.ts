@@ -55,17 +55,14 @@ function isSubsequence(p: string, k: string): boolean {
   return j === p.length;
 }
 
-function within1(a: string, b: string): boolean {
+/** Edit distance ≤ 1 (for names and places spelt differently: "dak lak" / "dac lac"). */
+export function within1(a: string, b: string): boolean {
+  if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  let ea = a.length;
-  let eb = b.length;
-  while (ea > i && eb > i && a[ea - 1] === b[eb - 1]) {
-    ea--;
-    eb--;
-  }
-  return ea - i <= 1 && eb - i <= 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** How many passage syllables after the last aligned one still belong to its slot (the object of its verb). */
