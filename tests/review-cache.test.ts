@@ -59,6 +59,13 @@ describeStores('review queue and credential caches', (h) => {
     expect(await same.text()).toBe('');
     expect(same.headers.get('etag')).toBe(etag);
     expect((await app.request('/api/v1/queue?limit=10', { headers: { ...auth, 'if-none-match': '"other"' } })).status).toBe(200);
+    // Queries are validated once per query string; a refused one is refused every time, naming the field.
+    for (let i = 0; i < 2; i++) {
+      const bad = await app.request('/api/v1/queue?limit=0', { headers: auth });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('limit') });
+    }
+    expect((await app.request('/api/v1/queue?limit=10&limit=20', { headers: auth })).status).toBe(400);
     expect((await app.request(`/api/v1/cases/${top}/claim`, { method: 'POST', headers: auth, body: '{}' })).status).toBe(200);
     const decided = await app.request(`/api/v1/cases/${top}/decision`, {
       method: 'POST',

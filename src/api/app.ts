@@ -8,7 +8,7 @@ import { getDocument, listDocuments, listVersions } from '../store/documents.js'
 import { listFindings } from '../store/findings.js';
 import { createOutlet, listOutlets, removeOutlet, requireOutlet, updateOutlet } from '../store/outlets.js';
 import { requirePermission, type Access, type ApiEnv } from './auth.js';
-import { errorResponse } from './errors.js';
+import { errorResponse, invalidInput } from './errors.js';
 import { API_PREFIX, type RouteInfo } from './routing.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerFactCheckRoutes } from './factcheck-routes.js';
@@ -82,12 +82,7 @@ const limitQuery = z.coerce.number().int().min(1).max(500).default(50);
 export function createApp(ctx: AppContext): { app: OpenAPIHono<ApiEnv>; routes: RouteInfo[] } {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new AppError('INVALID_INPUT', `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`, {
-          details: { issues: result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
-        });
-      }
+      if (!result.success) throw invalidInput(result.error.issues);
     },
   });
   const routes: RouteInfo[] = [];

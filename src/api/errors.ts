@@ -17,6 +17,14 @@ export function errorResponse(err: unknown, c: Context, logger: Logger): Respons
   );
 }
 
+/** A failed request-schema validation as the 400 every route answers (the field and what is wrong). */
+export function invalidInput(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {
+  const issue = issues[0];
+  return new AppError('INVALID_INPUT', `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`, {
+    details: { issues: issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
+  });
+}
+
 /** Hono's own rejections (malformed JSON body, body too large) in our vocabulary. */
 function fromHono(err: unknown): AppError | null {
   if (!(err instanceof HTTPException)) return null;
