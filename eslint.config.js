@@ -27,7 +27,7 @@ const zones = stages.flatMap((stage) =>
 );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bin/**', '.kiemtin/**', 'web/dist/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bin/**', '.kiemtin/**', 'web/dist/**', 'bench/results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
