@@ -45,7 +45,17 @@ const VISCII = byteTable(VISCII_CHARS, 0);
 const VNI_TONE: Record<string, Tone> = { ù: 1, ø: 2, û: 3, õ: 4, ï: 5 };
 const VNI_CIRC: Record<string, Tone> = { â: 0, á: 1, à: 2, å: 3, ã: 4, ä: 5 };
 const VNI_BREVE: Record<string, Tone> = { ê: 0, é: 1, è: 2, ú: 3, ü: 4, ë: 5 };
-const VNI_SINGLE: Record<string, string> = { ô: 'ơ', ö: 'ư', ñ: 'đ', æ: 'ỉ', ó: 'ĩ', ò: 'ị', î: 'ỵ', í: 'í', ì: 'ì' };
+const VNI_SINGLE: Record<string, string> = {
+  ô: 'ơ',
+  ö: 'ư',
+  ñ: 'đ',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
+  í: 'í',
+  ì: 'ì',
+};
 
 function vniPair(base: string, mark: string): string | undefined {
   const lowerBase = base.toLowerCase();
@@ -123,7 +133,12 @@ function viqrWord(w: string, atSentenceEnd: boolean): Array<[string, number, num
         j++;
       }
       const t = w[j];
-      if (t !== undefined && VIQR_TONE[t] !== undefined && 'aăâeêioôơuưy'.includes(base.toLowerCase()) && toneAt < 0) {
+      if (
+        t !== undefined &&
+        VIQR_TONE[t] !== undefined &&
+        'aăâeêioôơuưy'.includes(base.toLowerCase()) &&
+        toneAt < 0
+      ) {
         const isLast = j === w.length - 1;
         // A final '.' or '?' that ends a sentence is punctuation, not a tone.
         if (!(isLast && (t === '.' || t === '?') && atSentenceEnd)) {
@@ -154,7 +169,10 @@ function viqrWord(w: string, atSentenceEnd: boolean): Array<[string, number, num
   return parts;
 }
 
-function viqrConvertWord(w: string, atEnd: boolean): { text: string; parts: Array<[string, number, number]> } | undefined {
+function viqrConvertWord(
+  w: string,
+  atEnd: boolean,
+): { text: string; parts: Array<[string, number, number]> } | undefined {
   const parts = viqrWord(w, atEnd);
   if (parts === undefined) return undefined;
   return { text: parts.map((p) => p[0]).join(''), parts };
@@ -170,7 +188,13 @@ function convertViqr(s: string): MappedText {
     const atEnd = after === '' || /^\s*$/.test(after) || /^\s[A-ZĐ]/.test(after) || after[0] === '\n';
     const conv = viqrConvertWord(w, atEnd);
     const letters = conv === undefined ? undefined : stripPunct(conv.text);
-    if (conv === undefined || letters === undefined || !isVietnameseSyllable(letters) || canonicalOrOld(letters) !== letters) continue;
+    if (
+      conv === undefined ||
+      letters === undefined ||
+      !isVietnameseSyllable(letters) ||
+      canonicalOrOld(letters) !== letters
+    )
+      continue;
     for (let k = last; k < at; k++) out.push(s[k] ?? '', k, k + 1);
     for (const [t, a, b] of conv.parts) out.push(t, at + a, at + b);
     last = at + w.length;
@@ -194,9 +218,11 @@ function canonicalOrOld(syl: string): string {
   return old === syl ? syl : c;
 }
 
-const NON_LATIN1_VI = /[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u017a-\u017c\u017f-\u0191\u0193-\u02c5\u02c7-\u02db\u02dd-\u02ff\u1e00-\u1eff]/;
+const NON_LATIN1_VI =
+  /[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u017a-\u017c\u017f-\u0191\u0193-\u02c5\u02c7-\u02db\u02dd-\u02ff\u1e00-\u1eff]/;
 const COMBINING = /[\u0300-\u036f]/;
-const VIQR_HINT = /[aeiouyAEIOUY][\^(+]|[aeiouyAEIOUY^(+]['`?~.](?=[a-zA-Z])|\bdd[aeiouy]|[aeiouyAEIOUY^(+][`~?']/;
+const VIQR_HINT =
+  /[aeiouyAEIOUY][\^(+]|[aeiouyAEIOUY^(+]['`?~.](?=[a-zA-Z])|\bdd[aeiouy]|[aeiouyAEIOUY^(+][`~?']/;
 
 function tokensOf(s: string): string[] {
   return s.split(/\s+/).filter((t) => t.length > 0);
@@ -258,7 +284,11 @@ const P_LEGACY = 8;
 const P_DONE = 128;
 
 function plainUnit(c: number): number {
-  if (c < 0x80) return P_DONE | (c >= 0x20 ? (c === 0x26 || c === 0x7f ? 0 : P_OK) : c === 0x0a || c === 0x09 || c === 0x0d ? P_OK : 0);
+  if (c < 0x80)
+    return (
+      P_DONE |
+      (c >= 0x20 ? (c === 0x26 || c === 0x7f ? 0 : P_OK) : c === 0x0a || c === 0x09 || c === 0x0d ? P_OK : 0)
+    );
   if (c >= 0xd800 && c <= 0xdfff) return P_DONE | P_NON_ASCII;
   const k = charClass(c);
   if ((k & SAFE) === 0) return P_DONE | P_NON_ASCII;
@@ -326,10 +356,12 @@ export function detectEncodingFull(input: string): { encoding: Encoding; confide
   // Judge the text as cleaning will leave it: invisible characters and entities do not count.
   const raw = input
     .replace(/[\u200b-\u200f\u2060-\u206f\ufeff]/g, '')
-    .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, ' ').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, ' ')
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (COMBINING.test(raw)) {
     const nfc = raw.normalize('NFC');
-    if (nfc !== raw && !NON_LATIN1_VI.test(raw.replace(/[\u0300-\u036f]/g, ''))) return { encoding: 'nfd', confidence: 1 };
+    if (nfc !== raw && !NON_LATIN1_VI.test(raw.replace(/[\u0300-\u036f]/g, '')))
+      return { encoding: 'nfd', confidence: 1 };
     if (nfc !== raw) return { encoding: 'nfd', confidence: 0.8 };
   }
   if (!/[\u0080-\uffff]/.test(raw)) {
@@ -357,24 +389,30 @@ function scoreLegacy(raw: string): { encoding: Encoding; confidence: number } {
   let tcvn3 = 0;
   let vni = 0;
   let vniOnly = 0;
+  let tcvn3Only = 0;
   let viscii = 0;
+  let visciiOnly = 0;
   for (const t of tokens) {
     const m = legacyMask(t);
     asIs += m & 1;
     tcvn3 += (m >> 1) & 1;
     vni += (m >> 2) & 1;
     viscii += (m >> 3) & 1;
-    // Words that are a syllable only when read as VNI (not already a Unicode syllable that VNI would
-    // change, as it reads "không" as "khơng").
-    if ((m & 1) === 0 && ((m >> 2) & 1) === 1) vniOnly++;
+    // Words that are a syllable only when read in that encoding (not already a Unicode syllable that
+    // the table would change, as VNI reads "không" as "khơng" and TCVN3 as "khụng").
+    if ((m & 1) === 0) {
+      tcvn3Only += (m >> 1) & 1;
+      vniOnly += (m >> 2) & 1;
+      visciiOnly += (m >> 3) & 1;
+    }
   }
-  // [encoding, words valid under it, words that vouch for it]. VNI must be vouched for by words that
-  // are syllables only as VNI: otherwise expanded teencode ("ko" → "không") could tip a mixed line over
-  // to VNI on a second pass and break idempotency.
+  // [encoding, words valid under it, words that vouch for it]. An encoding must be vouched for by words
+  // that are syllables only in it: otherwise expanded teencode ("ko", "ｋ" → "không") could tip a mixed
+  // line over to a legacy reading on a second pass and break idempotency.
   const candidates: Array<[Encoding, number, number]> = [
-    ['tcvn3', tcvn3, tcvn3],
+    ['tcvn3', tcvn3, tcvn3Only],
     ['vni', vni, vniOnly],
-    ['viscii', viscii, viscii],
+    ['viscii', viscii, visciiOnly],
   ];
   candidates.sort((a, b) => b[1] - a[1]);
   const [enc, best, vouch] = candidates[0] ?? ['unicode', 0, 0];
@@ -402,7 +440,8 @@ export function convertMapped(raw: string, encoding: Encoding): MappedText {
 export function fixEncodingMapped(raw: string): { mapped: MappedText; encoding: Encoding } {
   const kind = plainKind(raw);
   // Clean NFC text read as Unicode needs neither conversion nor clean-up.
-  if (kind === PLAIN || (kind === LATIN1 && scoreLegacy(raw).encoding === 'unicode')) return { mapped: identity(raw), encoding: 'unicode' };
+  if (kind === PLAIN || (kind === LATIN1 && scoreLegacy(raw).encoding === 'unicode'))
+    return { mapped: identity(raw), encoding: 'unicode' };
   return fixEncodingMappedFull(raw);
 }
 
@@ -424,7 +463,12 @@ export function fixAndScan(raw: string, cols: TokenColumns): MappedText {
 // token unit by unit as plainKind reads it (spaces between tokens are always plain).
 function plainFromScan(raw: string, cols: TokenColumns, n: number): boolean {
   if ((cols.wordUnitsAnd & SAFE) === 0) return false;
-  let seen = cols.wordUnitsOr === 0 ? 0 : P_NON_ASCII | ((cols.wordUnitsOr & VI_NON_LATIN1) !== 0 ? P_VI : 0) | ((cols.wordUnitsOr & LEGACY) !== 0 ? P_LEGACY : 0);
+  let seen =
+    cols.wordUnitsOr === 0
+      ? 0
+      : P_NON_ASCII |
+        ((cols.wordUnitsOr & VI_NON_LATIN1) !== 0 ? P_VI : 0) |
+        ((cols.wordUnitsOr & LEGACY) !== 0 ? P_LEGACY : 0);
   const { kinds, starts, ends } = cols;
   const units = PLAIN_UNITS;
   for (let t = 0; t < n; t++) {
@@ -476,7 +520,8 @@ export function fixEncodingMappedFull(raw: string): { mapped: MappedText; encodi
     const a = cleaned.spans[2 * i] ?? 0;
     const b = cleaned.spans[2 * i + 1] ?? 0;
     spans[2 * i] = conv.spans[2 * a] ?? raw.length;
-    spans[2 * i + 1] = b > a ? (conv.spans[2 * (b - 1) + 1] ?? raw.length) : (conv.spans[2 * a] ?? raw.length);
+    spans[2 * i + 1] =
+      b > a ? (conv.spans[2 * (b - 1) + 1] ?? raw.length) : (conv.spans[2 * a] ?? raw.length);
   }
   return { mapped: { text: cleaned.text, spans }, encoding };
 }

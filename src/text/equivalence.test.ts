@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { displayMapped, normalizeDisplay } from './display.js';
 import { fixEncodingMappedFull } from './encoding.js';
+import { foldByNormalizing } from './fold.js';
 import { foldWord, keyTokens, matchKey, type KeyToken } from './key.js';
 import { MapBuilder, type MappedText } from './mapped.js';
 import { chooseDisplay, keyEntry, readCk, type KeyEntry } from './teencode.js';
@@ -17,7 +18,16 @@ import { tokenize } from './index.js';
 
 function refReduce(w: string): string {
   let f = foldWord(w);
-  const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+  const leet: Record<string, string> = {
+    '0': 'o',
+    '1': 'i',
+    '3': 'e',
+    '4': 'a',
+    '5': 's',
+    '7': 't',
+    '8': 'b',
+    '9': 'g',
+  };
   if (/\d/.test(f) && /[a-z]/.test(f)) f = f.replace(/(?<=[a-z])[01345789](?=[a-z])/g, (d) => leet[d] ?? d);
   if (f.length > 2) f = f.replace(/([a-z])\1{2,}/g, '$1');
   return f;
@@ -32,13 +42,27 @@ function refChainEnd(toks: readonly Token[], i: number): number {
   while (j + 2 < n) {
     const sep = at(j + 1);
     const w = at(j + 2);
-    if (sep.kind !== 'punct' || sep.text.length !== 1 || !".-_*'`~^?,+|/\\:".includes(sep.text) || sep.start !== at(j).end || w.start !== sep.end) break;
+    if (
+      sep.kind !== 'punct' ||
+      sep.text.length !== 1 ||
+      !".-_*'`~^?,+|/\\:".includes(sep.text) ||
+      sep.start !== at(j).end ||
+      w.start !== sep.end
+    )
+      break;
     if (w.kind !== 'word' || w.end - w.start > 2) break;
     j += 2;
     parts++;
   }
   const tail = at(j + 1);
-  if (j + 1 < n && tail.kind === 'punct' && tail.text.length === 1 && "`~?'^".includes(tail.text) && tail.start === at(j).end && (parts > 1 || tail.text !== '?')) {
+  if (
+    j + 1 < n &&
+    tail.kind === 'punct' &&
+    tail.text.length === 1 &&
+    "`~?'^".includes(tail.text) &&
+    tail.start === at(j).end &&
+    (parts > 1 || tail.text !== '?')
+  ) {
     if (j + 2 >= n || at(j + 2).start > tail.end) j += 1;
   }
   return j;
@@ -47,13 +71,14 @@ function refChainEnd(toks: readonly Token[], i: number): number {
 function refContextAllows(entry: KeyEntry, toks: readonly Token[], first: number, last: number): boolean {
   const prev = toks[first - 1]?.kind;
   const next = toks[last + 1]?.kind;
-  const nearWord = (k: string | undefined): boolean => k === undefined || k === 'word' || k === 'punct' || k === 'emoticon' || k === 'emoji';
+  const nearWord = (k: string | undefined): boolean =>
+    k === undefined || k === 'word' || k === 'punct' || k === 'emoticon' || k === 'emoji';
   if (entry.when === undefined) return true;
   if (entry.when === 'not-after-number') return prev !== 'number';
   return prev !== 'number' && nearWord(prev) && nearWord(next);
 }
 
-function refKeyTokens(raw: string): KeyToken[] {
+function refKeyTokensOnce(raw: string): KeyToken[] {
   const { mapped } = fixEncodingMappedFull(raw);
   const text = mapped.text;
   const toks = tokenizeClean(text);
@@ -72,10 +97,16 @@ function refKeyTokens(raw: string): KeyToken[] {
       if (j > i) {
         b = toks[j]?.end ?? b;
         i = j;
-        key = refReduce(text.slice(a, b).replace(/[`~?'^(+.]/g, '').replace(/[-_*,|/\\:]/g, ''));
+        key = refReduce(
+          text
+            .slice(a, b)
+            .replace(/[`~?'^(+.]/g, '')
+            .replace(/[-_*,|/\\:]/g, ''),
+        );
       } else key = refReduce(t.text);
       entry = key === '' ? undefined : keyEntry(key);
-    } else if (t.kind === 'number' || t.kind === 'url' || t.kind === 'email') key = t.text.toLowerCase();
+    } else if (t.kind === 'number') key = t.text.toLowerCase();
+    else if (t.kind === 'url' || t.kind === 'email') key = foldByNormalizing(t.text.toLowerCase());
     else if (t.kind === 'phone') key = t.text.replace(/\D/g, '').replace(/^(?:0084|84)/, '0');
     else if (t.kind === 'mention' || t.kind === 'hashtag') key = t.text.charAt(0) + foldWord(t.text.slice(1));
     else continue;
@@ -91,21 +122,62 @@ function refKeyTokens(raw: string): KeyToken[] {
         out.push({ key: 'ck', start: a, end: b, alts: [...(entry.alts ?? [])] });
         continue;
       }
-      for (const part of entry.key.split(' ')) out.push(entry.alts === undefined ? { key: part, start: a, end: b } : { key: part, start: a, end: b, alts: [...entry.alts] });
+      for (const part of entry.key.split(' '))
+        out.push(
+          entry.alts === undefined
+            ? { key: part, start: a, end: b }
+            : { key: part, start: a, end: b, alts: [...entry.alts] },
+        );
       continue;
     }
     out.push({ key, start: a, end: b });
   }
   if (pending.length === 0) return out;
-  const reading = readCk(out.filter((_, i) => !pending.includes(i)).map((t) => (/^\d/.test(t.key) ? 'k' : t.key)), -1, false);
+  const reading = readCk(
+    out.filter((_, i) => !pending.includes(i)).map((t) => (/^\d/.test(t.key) ? 'k' : t.key)),
+    -1,
+    false,
+  );
   if (reading === undefined) return out;
-  return out.flatMap((t, i) => (pending.includes(i) ? reading.split(' ').map((key) => ({ key, start: t.start, end: t.end, alts: t.alts ?? [] })) : [t]));
+  return out.flatMap((t, i) =>
+    pending.includes(i)
+      ? reading.split(' ').map((key) => ({ key, start: t.start, end: t.end, alts: t.alts ?? [] }))
+      : [t],
+  );
 }
 
 // ---- reference display ----
 
+// The definition of the fixed point: while the key has non-ASCII characters, key it again; each token
+// of the new key takes the raw span from the first to the last old token it covers.
+function refKeyTokens(raw: string): KeyToken[] {
+  let toks = refKeyTokensOnce(raw);
+  for (let round = 0; round < 3; round++) {
+    const key = toks.map((t) => t.key).join(' ');
+    if (![...key].some((c) => c.charCodeAt(0) > 0x7f)) break;
+    const again = refKeyTokensOnce(key);
+    if (again.map((t) => t.key).join(' ') === key) break;
+    const owner: number[] = [];
+    toks.forEach((t, i) => {
+      for (let c = 0; c <= t.key.length; c++) owner.push(i);
+    });
+    toks = again.map((t) => {
+      const a = toks[owner[t.start] ?? 0];
+      const b = toks[owner[Math.max(t.start, t.end - 1)] ?? 0];
+      return {
+        key: t.key,
+        start: a?.start ?? 0,
+        end: b?.end ?? 0,
+        ...(t.alts !== undefined ? { alts: t.alts } : {}),
+      };
+    });
+  }
+  return toks;
+}
+
 function refApplyCase(model: string, word: string): string {
-  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase())
+    return word.toUpperCase();
   const first = model.charAt(0);
   if (first !== first.toLowerCase()) return word.charAt(0).toUpperCase() + word.slice(1);
   return word;
@@ -115,8 +187,15 @@ function refInChain(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   if (t === undefined || t.text.length > 2) return false;
   const link = (sep: Token | undefined, other: Token | undefined, before: boolean): boolean =>
-    sep !== undefined && other !== undefined && sep.kind === 'punct' && /^[.\-_~*'`^+]$/.test(sep.text) && other.kind === 'word' && other.text.length <= 2 &&
-    (before ? sep.end === t.start && other.end === sep.start : sep.start === t.end && other.start === sep.end);
+    sep !== undefined &&
+    other !== undefined &&
+    sep.kind === 'punct' &&
+    /^[.\-_~*'`^+]$/.test(sep.text) &&
+    other.kind === 'word' &&
+    other.text.length <= 2 &&
+    (before
+      ? sep.end === t.start && other.end === sep.start
+      : sep.start === t.end && other.start === sep.end);
   return link(toks[i - 1], toks[i - 2], true) || link(toks[i + 1], toks[i + 2], false);
 }
 
@@ -139,11 +218,19 @@ function refDisplay(raw: string): MappedText {
     if (lower === 'ck') {
       const from = Math.max(0, i - 3);
       const near = toks.slice(from, i + 4).some((x) => x.kind === 'number');
-      if (readCk(words.slice(from, i + 4).map((w) => foldWord(w)), Math.min(i, 3), near) === 'chuyen khoan') choice = 'chuyển khoản';
+      if (
+        readCk(
+          words.slice(from, i + 4).map((w) => foldWord(w)),
+          Math.min(i, 3),
+          near,
+        ) === 'chuyen khoan'
+      )
+        choice = 'chuyển khoản';
     }
     choice ??= chooseDisplay(lower, words[i - 1] ?? '', words[i + 1] ?? '');
     const squeezed = lower.replace(/(\p{L})\1{2,}/gu, '$1');
-    if (choice === undefined && squeezed !== lower) choice = chooseDisplay(squeezed, words[i - 1] ?? '', words[i + 1] ?? '') ?? squeezed;
+    if (choice === undefined && squeezed !== lower)
+      choice = chooseDisplay(squeezed, words[i - 1] ?? '', words[i + 1] ?? '') ?? squeezed;
     if (choice === undefined) return;
     out.pushSame(text, last, t.start, mapped);
     out.push(refApplyCase(t.text, choice), rawA(t.start), rawB(t.end - 1));
@@ -164,12 +251,163 @@ function refTokenize(raw: string): Token[] {
 
 // ---- generated corpus ----
 
-const SYLLABLES = ['Hôm', 'nay', 'trời', 'đẹp', 'quá', 'người', 'Việt', 'Nam', 'không', 'được', 'chuyển', 'khoản', 'tiền', 'vợ', 'chồng', 'biết', 'gì', 'đâu', 'nhé', 'thông', 'tin', 'sai', 'Cà', 'phê', 'ĐẸP', 'hoà', 'khoẻ', 'thuý', 'xã', 'hội', 'lol', 'the', 'và'];
-const TEENCODE = ['ko', 'k', 'kg', 'đc', 'dc', 'j', 'r', 'z', 'v', 'ng', 'mn', 'ae', 'ck', 'vk', 'bt', 'dk', 'ntn', 'hok', 'KO', 'Đc', 'Ko', 'nguuuu', 'quáaaa', 'điiiii', 'd1t', 'ch3t', 'tk', 'stk', 'bít', 'hum', 'wa', 'cx', '𝐚𝐚𝐚𝐚', '𝐀𝐀𝐀', 'ĐĐĐ'];
-const LEGACY = ['Vieät', 'Coäng hoøa', 'Tieáng', 'ngöôøi', 'ViÖt', 'Nam', 'TiÕng', "Tie^'ng", 'dda^u', "Vie^.t", 'ngu+o+`i', 'hoa\u0300', 'Vi\u00ea\u0323t', 'Ð', 'ðúng', 'é', 'à', 'ñ', 'Ÿ', '€'];
-const MARKUP = ['&amp;', '&lt;b&gt;', '&#7879;', '&#x1ec7;', '&nbsp;', '&agrave;', '&', '&bogus;', '\u200b', '\u200d', '\ufe0f', '\u00ad', '\u00a0', 'ｋｏ', '\u202e'];
-const SYMBOLS = ['😂', '❤️', '👍🏽', '👨‍👩‍👧', '🇻🇳', '#️⃣', ':)))', '=]]', ':v', '^^', 'T_T', 'xD', '...', '!!!', '?', ',', '-', '(', ')', '"', '…', '“', '”'];
-const FORMS = ['https://abc.vn/x?y=1', 'www.abc.com.vn', 'abc.com', 'a.b@gmail.com', '0912 345 678', '+84912345678', '@Ngọc.Anh', '#HàNội', '50', '500k', '3,5tr', '50 k', 'đ.m', 'd-m', 'd~i.t', 'l.o.n?', 'di~', 'v.c.l', '2024'];
+const SYLLABLES = [
+  'Hôm',
+  'nay',
+  'trời',
+  'đẹp',
+  'quá',
+  'người',
+  'Việt',
+  'Nam',
+  'không',
+  'được',
+  'chuyển',
+  'khoản',
+  'tiền',
+  'vợ',
+  'chồng',
+  'biết',
+  'gì',
+  'đâu',
+  'nhé',
+  'thông',
+  'tin',
+  'sai',
+  'Cà',
+  'phê',
+  'ĐẸP',
+  'hoà',
+  'khoẻ',
+  'thuý',
+  'xã',
+  'hội',
+  'lol',
+  'the',
+  'và',
+];
+const TEENCODE = [
+  'ko',
+  'k',
+  'kg',
+  'đc',
+  'dc',
+  'j',
+  'r',
+  'z',
+  'v',
+  'ng',
+  'mn',
+  'ae',
+  'ck',
+  'vk',
+  'bt',
+  'dk',
+  'ntn',
+  'hok',
+  'KO',
+  'Đc',
+  'Ko',
+  'nguuuu',
+  'quáaaa',
+  'điiiii',
+  'd1t',
+  'ch3t',
+  'tk',
+  'stk',
+  'bít',
+  'hum',
+  'wa',
+  'cx',
+  '𝐚𝐚𝐚𝐚',
+  '𝐀𝐀𝐀',
+  'ĐĐĐ',
+];
+const LEGACY = [
+  'Vieät',
+  'Coäng hoøa',
+  'Tieáng',
+  'ngöôøi',
+  'ViÖt',
+  'Nam',
+  'TiÕng',
+  "Tie^'ng",
+  'dda^u',
+  'Vie^.t',
+  'ngu+o+`i',
+  'hoa\u0300',
+  'Vi\u00ea\u0323t',
+  'Ð',
+  'ðúng',
+  'é',
+  'à',
+  'ñ',
+  'Ÿ',
+  '€',
+];
+const MARKUP = [
+  '&amp;',
+  '&lt;b&gt;',
+  '&#7879;',
+  '&#x1ec7;',
+  '&nbsp;',
+  '&agrave;',
+  '&',
+  '&bogus;',
+  '\u200b',
+  '\u200d',
+  '\ufe0f',
+  '\u00ad',
+  '\u00a0',
+  'ｋｏ',
+  '\u202e',
+];
+const SYMBOLS = [
+  '😂',
+  '❤️',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🇻🇳',
+  '#️⃣',
+  ':)))',
+  '=]]',
+  ':v',
+  '^^',
+  'T_T',
+  'xD',
+  '...',
+  '!!!',
+  '?',
+  ',',
+  '-',
+  '(',
+  ')',
+  '"',
+  '…',
+  '“',
+  '”',
+];
+const FORMS = [
+  'https://abc.vn/x?y=1',
+  'www.abc.com.vn',
+  'abc.com',
+  'a.b@gmail.com',
+  '0912 345 678',
+  '+84912345678',
+  '@Ngọc.Anh',
+  '#HàNội',
+  '50',
+  '500k',
+  '3,5tr',
+  '50 k',
+  'đ.m',
+  'd-m',
+  'd~i.t',
+  'l.o.n?',
+  'di~',
+  'v.c.l',
+  '2024',
+];
 
 const piece = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...SYLLABLES) },
@@ -179,12 +417,22 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...SYMBOLS) },
   { weight: 2, arbitrary: fc.constantFrom(...FORMS) },
   // Latin-1 and Windows-1252 bytes as mojibake shows them, and anything at all.
-  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0x80, max: 0xff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 5 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.integer({ min: 0x80, max: 0xff }).map((c) => String.fromCharCode(c)),
+      minLength: 1,
+      maxLength: 5,
+    }),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '', '.', ', ', '\n', '-', '  ');
 const corpus = fc
-  .tuple(fc.array(fc.tuple(piece, sep), { maxLength: 18 }), fc.constantFrom('as is', 'as is', 'upper', 'lower'))
+  .tuple(
+    fc.array(fc.tuple(piece, sep), { maxLength: 18 }),
+    fc.constantFrom('as is', 'as is', 'upper', 'lower'),
+  )
   .map(([parts, casing]) => {
     const s = parts.map(([p, s]) => p + s).join('');
     return casing === 'upper' ? s.toUpperCase() : casing === 'lower' ? s.toLowerCase() : s;

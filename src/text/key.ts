@@ -3,12 +3,25 @@
  * conservative teencode expansion; one key token per syllable, each with its raw span.
  */
 import { fixAndScan } from './encoding.js';
+import { foldDiacritics } from './fold.js';
 import { keyEntry, readCk, type KeyEntry } from './teencode.js';
 import { WordMemo } from './word-memo.js';
 import * as tok from './tokenize.js';
 
 // Local copies: hot loops should not read through module bindings (a getter under some loaders, ~7% here).
-const { K_EMOTICON, K_EMAIL, K_EMOJI, K_HASHTAG, K_MENTION, K_NUMBER, K_PHONE, K_PUNCT, K_URL, K_WORD, TokenColumns } = tok;
+const {
+  K_EMOTICON,
+  K_EMAIL,
+  K_EMOJI,
+  K_HASHTAG,
+  K_MENTION,
+  K_NUMBER,
+  K_PHONE,
+  K_PUNCT,
+  K_URL,
+  K_WORD,
+  TokenColumns,
+} = tok;
 type TokenColumns = tok.TokenColumns;
 
 /** One matching-key syllable and the raw span it came from. `alts` lists other readings of an ambiguous form. */
@@ -21,16 +34,70 @@ export interface KeyToken {
 
 // Cyrillic and Greek letters that look like Latin ones (mixed-script obfuscation: "сặс" with Cyrillic с).
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j',
-  ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p',
-  τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w', μ: 'u', ı: 'i', ℓ: 'l',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
+  ω: 'w',
+  μ: 'u',
+  ı: 'i',
+  ℓ: 'l',
 };
 // Digits used for letters inside words: "d1t", "ch3t", "l0n".
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+};
 
 const FOLD_CACHE = new Map<string, string>();
 
 /** Lower case, diacritics removed (đ → d), look-alike letters mapped. */
+/**
+ * A URL's or e-mail address's key: lower case and, like every other key token, without diacritics. A
+ * letter left with a mark (`a.vn&Vieät`) would make a second pass over the key read it as legacy
+ * encoding and change it, so the key would not be idempotent.
+ */
+export function linkKey(s: string): string {
+  const lower = s.toLowerCase();
+  return isAscii(lower) ? lower : foldDiacritics(lower);
+}
+
 export function foldWord(w: string): string {
   const hit = FOLD_CACHE.get(w);
   if (hit !== undefined) return hit;
@@ -53,8 +120,21 @@ const VIQR_MARK = /[`~?'^(+.]/g;
 // Single-character separators inside obfuscated chains: . - _ * ' ` ~ ^ ? , + | / \ :
 function isSeparator(c: number): boolean {
   return (
-    c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2a || c === 0x27 || c === 0x60 || c === 0x7e || c === 0x5e ||
-    c === 0x3f || c === 0x2c || c === 0x2b || c === 0x7c || c === 0x2f || c === 0x5c || c === 0x3a
+    c === 0x2e ||
+    c === 0x2d ||
+    c === 0x5f ||
+    c === 0x2a ||
+    c === 0x27 ||
+    c === 0x60 ||
+    c === 0x7e ||
+    c === 0x5e ||
+    c === 0x3f ||
+    c === 0x2c ||
+    c === 0x2b ||
+    c === 0x7c ||
+    c === 0x2f ||
+    c === 0x5c ||
+    c === 0x3a
   );
 }
 
@@ -79,7 +159,14 @@ function chainEnd(text: string, cols: TokenColumns, n: number, i: number): numbe
   while (j + 2 < n) {
     const sepStart = starts[j + 1] ?? 0;
     const sepEnd = ends[j + 1] ?? 0;
-    if (kinds[j + 1] !== K_PUNCT || sepEnd - sepStart !== 1 || !isSeparator(text.charCodeAt(sepStart)) || sepStart !== ends[j] || starts[j + 2] !== sepEnd) break;
+    if (
+      kinds[j + 1] !== K_PUNCT ||
+      sepEnd - sepStart !== 1 ||
+      !isSeparator(text.charCodeAt(sepStart)) ||
+      sepStart !== ends[j] ||
+      starts[j + 2] !== sepEnd
+    )
+      break;
     if (kinds[j + 2] !== K_WORD || (ends[j + 2] ?? 0) - (starts[j + 2] ?? 0) > 2) break;
     j += 2;
     parts++;
@@ -172,19 +259,29 @@ function keyPass(raw: string, keys: KeyList, out: KeyToken[] | null): number[] |
         if (j > i) {
           pEnd = ends[j] ?? pEnd;
           i = j;
-          const joined = text.slice(pStart, pEnd).replace(VIQR_MARK, '').replace(/[-_*,|/\\:]/g, '');
+          const joined = text
+            .slice(pStart, pEnd)
+            .replace(VIQR_MARK, '')
+            .replace(/[-_*,|/\\:]/g, '');
           wk = wordKeyAt(joined, 0, joined.length);
-        } else wk = WORD_KEYS.getHashed(text, pStart, pEnd, hashes[i] ?? 0) ?? newWordKey(text.slice(pStart, pEnd));
+        } else
+          wk =
+            WORD_KEYS.getHashed(text, pStart, pEnd, hashes[i] ?? 0) ?? newWordKey(text.slice(pStart, pEnd));
         key = wk.w;
         break;
       }
       case K_NUMBER:
-      case K_URL:
-      case K_EMAIL:
         key = text.slice(pStart, pEnd).toLowerCase();
         break;
+      case K_URL:
+      case K_EMAIL:
+        key = linkKey(text.slice(pStart, pEnd));
+        break;
       case K_PHONE:
-        key = text.slice(pStart, pEnd).replace(/\D/g, '').replace(/^(?:0084|84)/, '0');
+        key = text
+          .slice(pStart, pEnd)
+          .replace(/\D/g, '')
+          .replace(/^(?:0084|84)/, '0');
         break;
       case K_MENTION:
       case K_HASHTAG:
@@ -224,6 +321,73 @@ function keyPass(raw: string, keys: KeyList, out: KeyToken[] | null): number[] |
 
 /** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
 export function keyTokens(raw: string): KeyToken[] {
+  let toks = keyTokensOnce(raw);
+  let key = joinKeys(toks);
+  for (let round = 0; round < MAX_KEY_ROUNDS && !isAscii(key); round++) {
+    const again = keyTokensOnce(key);
+    const next = joinKeys(again);
+    if (next === key) break;
+    toks = mapThrough(again, toks);
+    key = next;
+  }
+  return toks;
+}
+
+/**
+ * A key is a fixed point: `matchKey(matchKey(x)) === matchKey(x)`. One pass can leave a non-ASCII
+ * remnant that a second pass reads differently: on a line that mixes Unicode Vietnamese with a word in a
+ * legacy encoding (`Việt … hoøa`), the Unicode words vouch for the line as Unicode, so the legacy word is
+ * kept as written; the key folds that evidence away (`viet … hoøa`) and a pass over the key would read
+ * `hoøa` as VNI. So while the key has non-ASCII characters it is keyed again, until it no longer changes
+ * (a pure ASCII key always is a fixed point of the pass that made it from ASCII). Ordinary text, whose key
+ * is ASCII, costs one scan of the key.
+ */
+const MAX_KEY_ROUNDS = 3;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function joinKeys(toks: readonly KeyToken[]): string {
+  let s = '';
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0) s += ' ';
+    s += toks[i]?.key ?? '';
+  }
+  return s;
+}
+
+/** Tokens keyed from `joinKeys(prev)` get the raw spans of the `prev` tokens they cover. */
+function mapThrough(again: readonly KeyToken[], prev: readonly KeyToken[]): KeyToken[] {
+  const ends: number[] = [];
+  let pos = 0;
+  for (const t of prev) {
+    pos += t.key.length;
+    ends.push(pos);
+    pos += 1;
+  }
+  // The first token whose end is at or after offset (binary search: texts can have 100k tokens).
+  const at = (offset: number): number => {
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ends[mid] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return again.map((t) => {
+    const a = prev[at(t.start + 1)];
+    const b = prev[at(Math.max(t.start + 1, t.end))];
+    const out: KeyToken = { key: t.key, start: a?.start ?? 0, end: b?.end ?? a?.end ?? 0 };
+    if (t.alts !== undefined) out.alts = t.alts;
+    return out;
+  });
+}
+
+function keyTokensOnce(raw: string): KeyToken[] {
   const out: KeyToken[] = [];
   const keys = KEYS;
   const pendingCk = keyPass(raw, keys, out);
@@ -234,7 +398,9 @@ export function keyTokens(raw: string): KeyToken[] {
   const res: KeyToken[] = [];
   out.forEach((t, i) => {
     if (!pendingSet.has(i)) res.push(t);
-    else for (const part of reading.split(' ')) res.push({ key: part, start: t.start, end: t.end, alts: t.alts ?? [] });
+    else
+      for (const part of reading.split(' '))
+        res.push({ key: part, start: t.start, end: t.end, alts: t.alts ?? [] });
   });
   return res;
 }
@@ -257,7 +423,13 @@ function readCkOnce(keys: KeyList, pending: readonly number[]): 'chuyen khoan' |
  * Whether a context-dependent entry applies to the piece made of tokens [first, last]. A joined chain
  * and a plain word look alike here (a word, not a number), so the neighbours are read from the tokens.
  */
-function contextAllows(when: 'not-after-number' | 'standalone' | undefined, kinds: Uint8Array, n: number, first: number, last: number): boolean {
+function contextAllows(
+  when: 'not-after-number' | 'standalone' | undefined,
+  kinds: Uint8Array,
+  n: number,
+  first: number,
+  last: number,
+): boolean {
   if (when === undefined) return true;
   const prev = first > 0 ? (kinds[first - 1] ?? -1) : -1;
   const prevNum = prev === K_NUMBER;
@@ -273,6 +445,16 @@ function isNearWord(kind: number): boolean {
 
 /** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */
 export function matchKey(raw: string): string {
+  let key = matchKeyOnce(raw);
+  for (let round = 0; round < MAX_KEY_ROUNDS && !isAscii(key); round++) {
+    const next = matchKeyOnce(key);
+    if (next === key) break;
+    key = next;
+  }
+  return key;
+}
+
+function matchKeyOnce(raw: string): string {
   const keys = KEYS;
   const pendingCk = keyPass(raw, keys, null);
   if (pendingCk !== null) {
