@@ -167,6 +167,8 @@ interface LoadFigures {
   failed: number;
   /** Server process CPU over the run, % of one core. */
   cpu: number;
+  /** The load generator's (autocannon child's) CPU over the run, % of one core. */
+  clientCpu: number;
 }
 
 interface LoadJob {
@@ -179,13 +181,16 @@ interface LoadJob {
 
 /** Child side: runs autocannon for the job sent by the parent and sends back the figures. */
 async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
-  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   const result = await autocannon({
     url: job.base,
     connections: job.connections,
     duration: job.seconds,
     headers: { authorization: `Bearer ${job.token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: job.paths[next++ % job.paths.length]! }) }],
+    // A fixed sequence each connection cycles through: no per-request callback, so the load generator
+    // (on the same 2 cores) spends less CPU per request than a setupRequest closure would.
+    requests: job.paths.map((path) => ({ method: 'GET' as const, path })),
   });
   return {
     p50: result.latency.p50,
@@ -194,6 +199,7 @@ async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
     rps: Math.round(result.requests.average),
     total: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
+    clientCpu: Math.round(((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000 / (performance.now() - t0)) * 100),
   };
 }
 
@@ -247,6 +253,7 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
   figures[`${name}_requests`] = r.total;
   figures[`${name}_failed_requests`] = r.failed;
   figures[`${name}_server_cpu_pct`] = r.cpu;
+  figures[`${name}_load_generator_cpu_pct`] = r.clientCpu;
   // Per CPU: the server's CPU time per answered request (wall latency here depends on the machine's load).
   figures[`${name}_server_cpu_ms_per_req`] = r.total ? Math.round(((r.cpu / 100) * SECONDS * 1000 * 100) / r.total) / 100 : 0;
 }
