@@ -148,13 +148,14 @@ function refKeyTokensOnce(raw: string): KeyToken[] {
 
 // ---- reference display ----
 
-// The definition of the fixed point: while the key has non-ASCII characters, key it again; each token
+// The definition of the fixed point: while the key has non-ASCII characters or a run of 9+ digits glued
+// to a letter, key it again; each token
 // of the new key takes the raw span from the first to the last old token it covers.
 function refKeyTokens(raw: string): KeyToken[] {
   let toks = refKeyTokensOnce(raw);
   for (let round = 0; round < 3; round++) {
     const key = toks.map((t) => t.key).join(' ');
-    if (![...key].some((c) => c.charCodeAt(0) > 0x7f)) break;
+    if (![...key].some((c) => c.charCodeAt(0) > 0x7f) && !/[a-z][0-9]{9}|[0-9]{9}[a-z]/.test(key)) break;
     const again = refKeyTokensOnce(key);
     if (again.map((t) => t.key).join(' ') === key) break;
     const owner: number[] = [];

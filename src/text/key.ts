@@ -323,7 +323,7 @@ function keyPass(raw: string, keys: KeyList, out: KeyToken[] | null): number[] |
 export function keyTokens(raw: string): KeyToken[] {
   let toks = keyTokensOnce(raw);
   let key = joinKeys(toks);
-  for (let round = 0; round < MAX_KEY_ROUNDS && !isAscii(key); round++) {
+  for (let round = 0; round < MAX_KEY_ROUNDS && mayChangeAgain(key); round++) {
     const again = keyTokensOnce(key);
     const next = joinKeys(again);
     if (next === key) break;
@@ -343,6 +343,35 @@ export function keyTokens(raw: string): KeyToken[] {
  * is ASCII, costs one scan of the key.
  */
 const MAX_KEY_ROUNDS = 3;
+
+/**
+ * A key another pass could change: non-ASCII characters (see above), or a phone-length run of digits
+ * (9 or more) glued to a letter — a phone number glued to an e-mail address or URL
+ * (`a@b.vn0912345678x`) is part of a word on the first pass and a phone number once the key has put a
+ * space in front of it. Short amounts glued to letters (`500k`, `2tr`) key the same every time.
+ */
+function mayChangeAgain(key: string): boolean {
+  const n = key.length;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c > 0x7f) return true;
+    if (c < 0x30 || c > 0x39) continue;
+    const start = i;
+    while (i + 1 < n && isDigitAt(key, i + 1)) i++;
+    if (i + 1 - start >= 9 && (isLowerAt(key, start - 1) || isLowerAt(key, i + 1))) return true;
+  }
+  return false;
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLowerAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x61 && c <= 0x7a;
+}
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -446,7 +475,7 @@ function isNearWord(kind: number): boolean {
 /** The matching key: `matchKey("Ko đc đâu!!!")` → "khong duoc dau". */
 export function matchKey(raw: string): string {
   let key = matchKeyOnce(raw);
-  for (let round = 0; round < MAX_KEY_ROUNDS && !isAscii(key); round++) {
+  for (let round = 0; round < MAX_KEY_ROUNDS && mayChangeAgain(key); round++) {
     const next = matchKeyOnce(key);
     if (next === key) break;
     key = next;

@@ -101,6 +101,11 @@ describe('text properties', () => {
     ]);
   });
 
+  it('keys a phone number glued to an e-mail address to a fixed point', () => {
+    const once = matchKey('a@b.vn0912345678x');
+    expect(matchKey(once)).toBe(once);
+  });
+
   it('keys a legacy word inside a link idempotently (the key folds links like words)', () => {
     const once = matchKey('Việt https://a.vn&amp;Vieät');
     expect(once).toBe('viet https://a.vn&vieat');
