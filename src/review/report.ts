@@ -2,26 +2,9 @@ import { AppError } from '../core/errors.js';
 import type { ReviewDeps } from './cases.js';
 import { escapeHtml } from './notice.js';
 import { ACTION_LABEL_VI, categoryPolicy } from './policy.js';
-import type { LegalBasisRef } from './types.js';
+import type { LegalBasisRef, TransparencyReport } from './types.js';
 
-export interface TransparencyReport {
-  period: { from: string; to: string };
-  generatedAt: string;
-  /** First decisions on cases made in the period. */
-  decisions: number;
-  byCategory: Record<string, number>;
-  byOutcome: Record<string, number>;
-  byAction: Record<string, number>;
-  /** automated (a detector), report (from outside), own-initiative (a reviewer). */
-  bySource: Record<string, number>;
-  byLegalBasis: Record<string, number>;
-  /** Always 0: every decision is made by a person. */
-  automatedDecisions: number;
-  appeals: { filed: number; decided: number; upheld: number; reversed: number };
-  compliance: Record<string, number>;
-  /** Median hours from a case being opened to its first decision; null without decisions. */
-  medianHoursToDecision: number | null;
-}
+export type { TransparencyReport } from './types.js';
 
 const inc = (m: Record<string, number>, k: string, n = 1) => {
   m[k] = (m[k] ?? 0) + n;
@@ -36,12 +19,26 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /** Counts for the period [from, to): decisions, actions, sources, legal bases, appeals and reversals, compliance. */
-export async function transparencyReport(deps: ReviewDeps, from: Date, to: Date): Promise<TransparencyReport> {
+export async function transparencyReport(
+  deps: ReviewDeps,
+  from: Date,
+  to: Date,
+): Promise<TransparencyReport> {
   if (!(from < to)) throw new AppError('INVALID_INPUT', 'from: must be before to');
   const decisions = await deps.db
     .selectFrom('review_decisions as d')
     .innerJoin('review_cases as c', 'c.id', 'd.case_id')
-    .select(['d.id', 'd.case_id', 'd.outcome', 'd.category', 'd.action', 'd.legal_basis', 'd.decided_at', 'c.source', 'c.opened_at'])
+    .select([
+      'd.id',
+      'd.case_id',
+      'd.outcome',
+      'd.category',
+      'd.action',
+      'd.legal_basis',
+      'd.decided_at',
+      'c.source',
+      'c.opened_at',
+    ])
     .where('d.kind', '=', 'initial')
     .where('d.decided_at', '>=', from)
     .where('d.decided_at', '<', to)
@@ -68,17 +65,33 @@ export async function transparencyReport(deps: ReviewDeps, from: Date, to: Date)
     inc(r.byAction, d.action);
     inc(r.bySource, d.source);
     for (const b of d.legal_basis as LegalBasisRef[]) inc(r.byLegalBasis, b.provisionId);
-    if (!firstPerCase.has(d.case_id)) firstPerCase.set(d.case_id, (d.decided_at.getTime() - d.opened_at.getTime()) / 3600_000);
+    if (!firstPerCase.has(d.case_id))
+      firstPerCase.set(d.case_id, (d.decided_at.getTime() - d.opened_at.getTime()) / 3600_000);
   }
   const m = median([...firstPerCase.values()]);
   r.medianHoursToDecision = m === null ? null : Math.round(m * 100) / 100;
-  const filed = await deps.db.selectFrom('review_appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('opened_at', '>=', from).where('opened_at', '<', to).executeTakeFirst();
+  const filed = await deps.db
+    .selectFrom('review_appeals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('opened_at', '>=', from)
+    .where('opened_at', '<', to)
+    .executeTakeFirst();
   r.appeals.filed = Number(filed?.n ?? 0);
-  const decided = await deps.db.selectFrom('review_appeals').select(['status']).where('decided_at', '>=', from).where('decided_at', '<', to).execute();
+  const decided = await deps.db
+    .selectFrom('review_appeals')
+    .select(['status'])
+    .where('decided_at', '>=', from)
+    .where('decided_at', '<', to)
+    .execute();
   r.appeals.decided = decided.length;
   r.appeals.upheld = decided.filter((a) => a.status === 'upheld').length;
   r.appeals.reversed = decided.filter((a) => a.status === 'reversed').length;
-  const checks = await deps.db.selectFrom('review_actions').select(['check_result']).where('checked_at', '>=', from).where('checked_at', '<', to).execute();
+  const checks = await deps.db
+    .selectFrom('review_actions')
+    .select(['check_result'])
+    .where('checked_at', '>=', from)
+    .where('checked_at', '<', to)
+    .execute();
   for (const c of checks) if (c.check_result) inc(r.compliance, c.check_result);
   return r;
 }
@@ -102,14 +115,21 @@ export function reportCsv(r: TransparencyReport): string {
     ['compliance', r.compliance],
   ];
   for (const [section, m] of sections) for (const [k, v] of Object.entries(m)) rows.push([section, k, v]);
-  const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const cell = (v: string | number) =>
+    /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
   return ['section,key,value', ...rows.map((row) => row.map(cell).join(','))].join('\n') + '\n';
 }
 
 /** A printable HTML page (Vietnamese headings). */
 export function reportHtml(r: TransparencyReport): string {
   const table = (title: string, m: Record<string, number>, label: (k: string) => string = (k) => k) =>
-    `<h2>${escapeHtml(title)}</h2>\n<table>${Object.entries(m).length ? Object.entries(m).map(([k, v]) => `<tr><th>${escapeHtml(label(k))}</th><td>${v}</td></tr>`).join('') : '<tr><td>—</td></tr>'}</table>`;
+    `<h2>${escapeHtml(title)}</h2>\n<table>${
+      Object.entries(m).length
+        ? Object.entries(m)
+            .map(([k, v]) => `<tr><th>${escapeHtml(label(k))}</th><td>${v}</td></tr>`)
+            .join('')
+        : '<tr><td>—</td></tr>'
+    }</table>`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Báo cáo minh bạch ${escapeHtml(r.period.from.slice(0, 10))} – ${escapeHtml(r.period.to.slice(0, 10))}</title>
 <style>body{font-family:sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse;margin-bottom:1em}th,td{border:1px solid #999;padding:.2em .6em;text-align:left}td{text-align:right}@media print{body{margin:0}}</style></head>

@@ -8,7 +8,14 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
  * open → (decision) → closed | actioned | awaiting-approval | escalated;
  * awaiting-approval → actioned (approved) | open (rejected); actioned | closed | escalated → appealed → closed.
  */
-export const CASE_STATES = ['open', 'awaiting-approval', 'actioned', 'escalated', 'appealed', 'closed'] as const;
+export const CASE_STATES = [
+  'open',
+  'awaiting-approval',
+  'actioned',
+  'escalated',
+  'appealed',
+  'closed',
+] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** How the case came to us: a detector, a report from outside, or a reviewer's own initiative. */
@@ -66,4 +73,24 @@ export interface LegalBasisRef {
   citation: string;
   registryVersion: string;
   unverified: boolean;
+}
+
+/** The transparency report (`kiemtin report transparency`, `GET /api/v1/reports/transparency`). */
+export interface TransparencyReport {
+  period: { from: string; to: string };
+  generatedAt: string;
+  /** First decisions on cases made in the period. */
+  decisions: number;
+  byCategory: Record<string, number>;
+  byOutcome: Record<string, number>;
+  byAction: Record<string, number>;
+  /** automated (a detector), report (from outside), own-initiative (a reviewer). */
+  bySource: Record<string, number>;
+  byLegalBasis: Record<string, number>;
+  /** Always 0: every decision is made by a person. */
+  automatedDecisions: number;
+  appeals: { filed: number; decided: number; upheld: number; reversed: number };
+  compliance: Record<string, number>;
+  /** Median hours from a case being opened to its first decision; null without decisions. */
+  medianHoursToDecision: number | null;
 }

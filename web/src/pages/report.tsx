@@ -2,19 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, query } from '../api.js';
 import { labelOf, useI18n, type MessageKey } from '../i18n.js';
 import { ErrorBox, Loading, useLoad } from '../ui.js';
-
-interface Report {
-  period: { from: string; to: string };
-  decisions: number;
-  byCategory: Record<string, number>;
-  byOutcome: Record<string, number>;
-  byAction: Record<string, number>;
-  bySource: Record<string, number>;
-  byLegalBasis: Record<string, number>;
-  automatedDecisions: number;
-  appeals: { filed: number; decided: number; upheld: number; reversed: number };
-  medianHoursToDecision: number | null;
-}
+import type { TransparencyReport as Report } from '../../../src/review/types.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
