@@ -322,6 +322,9 @@ function keyPass(raw: string, keys: KeyList, out: KeyToken[] | null): number[] |
 /** The key as tokens with offsets into raw: `keyTokens("Ko đc")` → [{key:"khong",0,2},{key:"duoc",3,5}]. */
 export function keyTokens(raw: string): KeyToken[] {
   let toks = keyTokensOnce(raw);
+  // Key tokens hold no spaces, so checking each token is checking the joined key; the key is only
+  // joined for the rare text that needs another round.
+  if (!toks.some((t) => mayChangeAgain(t.key))) return toks;
   let key = joinKeys(toks);
   for (let round = 0; round < MAX_KEY_ROUNDS && mayChangeAgain(key); round++) {
     const again = keyTokensOnce(key);
