@@ -6,17 +6,25 @@ type Deps = { db: Db; clock: Clock };
 /**
  * Hot queue pages, kept in process per (filter, cursor, limit): at 100 reviewers refreshing the same
  * views, most requests are answered without a query. An entry lives QUEUE_CACHE_TTL_MS by the deps'
- * clock at most, which bounds how late a change made by another process (another API or worker process on the
- * same database) shows; every case change made through this process (`changeCases`) empties the cache
- * when its transaction ends, so the next listing reads the database. Concurrent identical requests
- * share one query.
+ * clock at most, counted from the start of its query, which bounds how late a change made by another
+ * process (another API or worker process on the same database) shows; every case change made through
+ * this process (`changeCases`) empties the cache when its transaction ends, so the next listing reads
+ * the database. Concurrent identical requests share one query.
+ *
+ * A page read in the second half of its life is read again in the background (one query per page),
+ * and the fresh page replaces it when it arrives: a page in steady use never expires with requests
+ * waiting on its query, so the slowest requests are not the ones that arrive at the expiry.
  */
 export const QUEUE_CACHE_TTL_MS = 2000;
 const MAX_ENTRIES = 1000;
 
 interface Entry {
+  /** When its query started (deps' clock, ms). */
   at: number;
   value: Promise<unknown>;
+  settled: boolean;
+  /** The background re-read started in this entry's second half, until it replaces this entry. */
+  next?: Entry;
 }
 
 interface QueueCache {
@@ -34,24 +42,54 @@ function cacheOf(db: Db): QueueCache {
   return c;
 }
 
+/** Starts `load()` as an entry; a failed load, or one that ran while a change committed, is dropped. */
+function startEntry(cache: QueueCache, key: string, now: number, load: () => Promise<unknown>): Entry {
+  const generation = cache.generation;
+  const entry: Entry = { at: now, value: load(), settled: false };
+  const drop = () => {
+    entry.settled = true;
+    if (cache.entries.get(key) === entry) cache.entries.delete(key);
+  };
+  // A page read while a change was committing may predate it: do not keep it for later callers.
+  entry.value.then(() => {
+    entry.settled = true;
+    if (cache.generation !== generation) drop();
+  }, drop);
+  return entry;
+}
+
+function put(cache: QueueCache, key: string, entry: Entry): void {
+  cache.entries.delete(key);
+  cache.entries.set(key, entry);
+  if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
+}
+
+const fresh = (cache: QueueCache, e: Entry, now: number): boolean => now - e.at >= 0 && now - e.at < cache.ttlMs;
+
 /** The cached value for `key`, or `load()` (shared by concurrent callers) kept until the TTL or a change. */
 export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>): Promise<T> {
   const cache = cacheOf(deps.db);
   const now = deps.clock.now().getTime();
   const hit = cache.entries.get(key);
-  if (hit && now - hit.at >= 0 && now - hit.at < cache.ttlMs) return hit.value as Promise<T>;
-  const generation = cache.generation;
-  const value = load();
-  const entry: Entry = { at: now, value };
-  cache.entries.delete(key);
-  cache.entries.set(key, entry);
-  if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
-  const drop = () => {
-    if (cache.entries.get(key) === entry) cache.entries.delete(key);
-  };
-  // A page read while a change was committing may predate it: do not keep it for later callers.
-  value.then(() => cache.generation !== generation && drop(), drop);
-  return value;
+  if (hit && fresh(cache, hit, now)) {
+    if (hit.settled && !hit.next && (now - hit.at) * 2 >= cache.ttlMs) refresh(cache, key, hit, now, load);
+    return hit.value as Promise<T>;
+  }
+  // Expired: the background re-read, if one is under way and still young enough, answers this request.
+  const entry = hit?.next && fresh(cache, hit.next, now) ? hit.next : startEntry(cache, key, now, load);
+  put(cache, key, entry);
+  return entry.value as Promise<T>;
+}
+
+/** Reads `key` again behind `hit`; the fresh page replaces `hit` unless something replaced or dropped it since. */
+function refresh(cache: QueueCache, key: string, hit: Entry, now: number, load: () => Promise<unknown>): void {
+  const next = startEntry(cache, key, now, load);
+  hit.next = next;
+  // A change through this process empties the map, so `hit` still there means none happened since.
+  next.value.then(
+    () => cache.entries.get(key) === hit && put(cache, key, next),
+    () => hit.next === next && delete hit.next,
+  );
 }
 
 /** Sets the lifetime of cached pages for this store handle; 0 turns the cache off (benches compare). */
