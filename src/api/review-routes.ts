@@ -2,7 +2,6 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
-import { sha256Hex } from '../core/hash.js';
 import { ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
 import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
@@ -12,7 +11,6 @@ import { claimCase, openCase, queuePage, releaseCase, triageFindings, type Queue
 import { runComplianceChecks } from '../review/compliance.js';
 import { decideCase, reviewTakedown } from '../review/decisions.js';
 import { evidencePack } from '../review/evidence.js';
-import { LEGAL_PROVISIONS, LEGAL_REGISTRY_VERSION, inForce } from '../review/legal-registry.js';
 import { reportCsv, reportHtml, transparencyReport } from '../review/report.js';
 import { ACTIONS, APPEAL_OUTCOMES, CASE_STATES, DETECTION_SOURCES, OUTCOMES, SUBJECT_KINDS, WEBHOOK_EVENTS } from '../review/types.js';
 import { createUser, login, logout, SESSION_HOURS, USER_ROLES } from '../review/users.js';
@@ -21,7 +19,9 @@ import { createWebhook, deliverWebhooks, listWebhooks } from '../review/webhooks
 import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { listUsers } from '../store/review/users.js';
 import { forgetCredentials, SESSION_COOKIE, SIGNED_IN, type ApiEnv } from './auth.js';
+import { chooseCoding, EncodedBody } from './encoded-body.js';
 import { invalidInput } from './errors.js';
+import { registerLegalRoutes } from './legal-routes.js';
 import { API_PREFIX, mountUnvalidated, type Declare } from './routing.js';
 
 const anyJson = z.record(z.string(), z.unknown());
@@ -88,22 +88,9 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
   const conflict = { 409: json('Conflicts with the current state (claimed, already decided)') };
   const deps = { db: ctx.db, clock: ctx.clock };
   const actor = (c: Context<ApiEnv>) => c.get('principal').actor;
-  const queueBodies = new WeakMap<QueuePage, { bytes: Uint8Array<ArrayBuffer>; etag: string }>();
+  const queueBodies = new WeakMap<QueuePage, EncodedBody>();
 
-  // Legal registry
-  app.openapi(
-    declare('queue:read', {
-      method: 'get',
-      path: `${API_PREFIX}/legal-provisions`,
-      request: { query: z.object({ at: isoDate.optional().openapi({ description: 'only provisions in force on this date' }) }) },
-      responses: { 200: json('The versioned registry of Vietnamese provisions'), ...err },
-    }),
-    async (c) => {
-      const { at } = c.req.valid('query');
-      const list = at ? LEGAL_PROVISIONS.filter((p) => inForce(p, new Date(at))) : LEGAL_PROVISIONS;
-      return c.json({ version: LEGAL_REGISTRY_VERSION, provisions: list.map((p) => ({ ...p })) }, 200);
-    },
-  );
+  registerLegalRoutes(app, ctx, declare, errors);
 
   // Queue and cases. The query is validated once per distinct query string (the same few refreshed
   // by every reviewer), so a cached page costs no schema work; the route is in the OpenAPI document as usual.
@@ -151,20 +138,25 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
         ? (await requireView(deps, actor(c), q.view)).filters
         : { state: q.state, category: q.category, ...(q.outlet ? { outlet: q.outlet } : {}), ...(q.source ? { source: q.source } : {}), ...(q.claim ? { claim: q.claim } : {}), overdue: q.overdue === 'true' };
       const page = await queuePage(deps, filters, { actor: actor(c), ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit });
-      // A cached page is the same object: serialise it and take its ETag once, then send the same bytes.
-      let sent = queueBodies.get(page);
-      if (sent === undefined) {
-        const bytes = Buffer.from(
-          JSON.stringify({
-            items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
-            nextCursor: page.nextCursor,
-          }),
+      // A cached page is the same object: serialise it and take its ETag once, compress it once per
+      // coding asked for, then send the same bytes.
+      let body = queueBodies.get(page);
+      if (body === undefined) {
+        body = new EncodedBody(
+          Buffer.from(
+            JSON.stringify({
+              items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
+              nextCursor: page.nextCursor,
+            }),
+          ),
         );
-        sent = { bytes, etag: `"${sha256Hex(bytes).slice(0, 32)}"` };
-        queueBodies.set(page, sent);
+        queueBodies.set(page, body);
       }
-      const headers = { etag: sent.etag, 'cache-control': 'private, no-cache' };
+      const coding = chooseCoding(c.req.header('accept-encoding'));
+      const sent = body.get(coding);
+      const headers: Record<string, string> = { etag: sent.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
       if (etagMatches(c.req.header('if-none-match'), sent.etag)) return c.body(null, 304, headers);
+      if (coding !== 'identity') headers['content-encoding'] = coding;
       return c.body(sent.bytes, 200, { ...headers, 'content-type': 'application/json' });
     },
   );

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'policy:read',
   'policy:write',
   'factchecks:write',
+  // The legal-basis registry is reference data for every decision: admins change it (docs/legal-registry.md).
+  'legal:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -6,6 +6,7 @@ import { appendAudits, type AuditInput } from '../store/review/audit.js';
 import type { StoredCase } from '../store/review/cases.js';
 import { caseSubject, requireCase, type ReviewDeps } from './cases.js';
 import { resolveLegalBasis, takedownHoursFor } from './legal-registry.js';
+import { registryViewFor } from './legal-registry-store.js';
 import { renderNoticeHtml, renderNoticeText } from './notice.js';
 import { ACTION_LABEL_VI, DEFAULT_TAKEDOWN_HOURS } from './policy.js';
 import type { ActionKind, CaseState, DetectionSource, LegalBasisRef, Outcome, StatementOfReasons } from './types.js';
@@ -98,9 +99,11 @@ export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput
     if (c.claimedBy !== actor || !c.claimExpiresAt || c.claimExpiresAt < now) {
       throw new AppError('CONFLICT', `Claim case ${c.number} before deciding it${c.claimedBy && c.claimedBy !== actor && c.claimExpiresAt && c.claimExpiresAt >= now ? ` (claimed by ${c.claimedBy})` : ''}`);
     }
-    const refs = d.outcome === 'violation' ? resolveLegalBasis(d.legalBasis, c.actDate, d.category) : [];
+    // The registry as it stands in this transaction: the current revision of each cited provision is the one recorded.
+    const registry = d.outcome === 'violation' ? await registryViewFor(trx, d.legalBasis, now) : null;
+    const refs = registry ? resolveLegalBasis(d.legalBasis, c.actDate, d.category, registry) : [];
     if (d.action === 'takedown-request' && !c.url) throw new AppError('INVALID_INPUT', 'action: a takedown request needs a subject with a URL');
-    const deadlineHours = d.action === 'takedown-request' ? (d.deadlineHours ?? takedownHoursFor(refs, DEFAULT_TAKEDOWN_HOURS)) : null;
+    const deadlineHours = d.action === 'takedown-request' ? (d.deadlineHours ?? (registry ? takedownHoursFor(refs, DEFAULT_TAKEDOWN_HOURS, registry) : DEFAULT_TAKEDOWN_HOURS)) : null;
     const statement = buildStatement(c, d, refs, null);
     const row = await trx
       .insertInto('review_decisions')
@@ -127,7 +130,7 @@ export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput
     const decision = toDecision(row);
     // Appended last, so the audit head (one lock for all writers) is held only until the commit.
     const audits: AuditInput[] = [
-      { actor, action: 'decision.made', subject: caseSubject(c), payload: { decision: decision.id, outcome: d.outcome, category: d.category, action: d.action, legalBasis: refs.map((r) => r.provisionId), registryVersion: refs[0]?.registryVersion ?? null, statement } },
+      { actor, action: 'decision.made', subject: caseSubject(c), payload: { decision: decision.id, outcome: d.outcome, category: d.category, action: d.action, legalBasis: refs.map((r) => r.provisionId), legalBasisRevisions: refs.map((r) => `${r.provisionId}#${r.revision}`), registryVersion: refs[0]?.registryVersion ?? null, statement } },
     ];
     let notice: IssuedNotice | null = null;
     if (d.action !== 'none') {
@@ -239,6 +242,11 @@ export async function reviewTakedown(
   });
 }
 
+/** A stored legal basis; references recorded before the registry had revisions cited revision 1 (the seed they were resolved from). */
+function legalBasisRefs(stored: unknown): LegalBasisRef[] {
+  return (stored as Array<Omit<LegalBasisRef, 'revision'> & { revision?: number }>).map((r) => ({ ...r, revision: r.revision ?? 1 }));
+}
+
 /** Maps a decision row. */
 export function toDecision(r: {
   id: number;
@@ -261,7 +269,7 @@ export function toDecision(r: {
     outcome: r.outcome as Outcome,
     category: r.category,
     action: r.action as ActionKind,
-    legalBasis: r.legal_basis as LegalBasisRef[],
+    legalBasis: legalBasisRefs(r.legal_basis),
     facts: r.facts,
     statement: r.statement as StatementOfReasons,
     reviewer: r.reviewer,

@@ -6,7 +6,10 @@ import type { LegalBasisRef } from './types.js';
  * (Vietnam time, YYYY-MM-DD); `validTo` is the first day the provision no longer applies and
  * `replacedBy` names what took its place. Entries whose text or dates were not checked against the
  * official text carry `unverified` and say what is unverified in `note` (sources: docs/review.md).
- * Bump REGISTRY_VERSION whenever an entry changes; decisions record the version they cited.
+ * This list is the seed: a fresh database starts from it (registry version 1, revision 1 of each), and from
+ * then on the registry is data that admins change (`kiemtin legal add|revise`, POST/PATCH
+ * /api/v1/legal-provisions; docs/legal-registry.md). Changing this list later reaches only new databases:
+ * bump LEGAL_REGISTRY_VERSION with it.
  */
 export const LEGAL_REGISTRY_VERSION = 'vn-2026-11-28.1';
 
@@ -261,9 +264,33 @@ export const LEGAL_PROVISIONS: readonly LegalProvision[] = [
   },
 ];
 
-const byId = new Map(LEGAL_PROVISIONS.map((p) => [p.id, p]));
+/** A provision as the registry holds it: its fields and the revision they are. */
+export interface RegisteredProvision extends LegalProvision {
+  revision: number;
+}
 
-/** The provision with this id, or undefined. */
+/** A view of the registry at one version: what `resolveLegalBasis` and `takedownHoursFor` look provisions up in. */
+export interface RegistryView {
+  /** The version label recorded in decisions, e.g. "vn-2026-11-28.1" (the seed) or "vn-2026-11-28.1+3". */
+  version: string;
+  get(id: string): RegisteredProvision | undefined;
+}
+
+/**
+ * The label of registry version `n` grown from the seed `seedVersion`: the seed itself is version 1 and
+ * keeps the code list's label, so decisions recorded before the registry was data still name the right one.
+ * registryVersionLabel('vn-2026-11-28.1', 4) === 'vn-2026-11-28.1+3'.
+ */
+export function registryVersionLabel(seedVersion: string, n: number): string {
+  return n <= 1 ? seedVersion : `${seedVersion}+${n - 1}`;
+}
+
+const byId = new Map(LEGAL_PROVISIONS.map((p) => [p.id, { ...p, revision: 1 }]));
+
+/** The code list as a registry view: version 1 of a fresh database, and what pure callers (tests, the demo) use. */
+export const SEED_REGISTRY: RegistryView = { version: LEGAL_REGISTRY_VERSION, get: (id) => byId.get(id) };
+
+/** The provision with this id in the code list, or undefined. */
 export function findProvision(id: string): LegalProvision | undefined {
   return byId.get(id);
 }
@@ -274,29 +301,35 @@ export function vietnamDay(at: Date): string {
 }
 
 /** Whether the provision was in force on the day of the act. */
-export function inForce(p: LegalProvision, at: Date): boolean {
+export function inForce(p: Pick<LegalProvision, 'validFrom' | 'validTo'>, at: Date): boolean {
   const day = vietnamDay(at);
   return p.validFrom <= day && (p.validTo === null || day < p.validTo);
 }
 
 /** "Điều 8 khoản 1 điểm d, Luật An ninh mạng 2018 (số 24/2018/QH14)". */
-export function citation(p: LegalProvision): string {
+export function citation(p: Pick<LegalProvision, 'article' | 'clause' | 'point' | 'instrument'>): string {
   const parts = [`Điều ${p.article}`, p.clause ? `khoản ${p.clause}` : null, p.point ? `điểm ${p.point}` : null].filter(Boolean);
   return `${parts.join(' ')}, ${p.instrument}`;
 }
 
-/** Provisions in force on a day, optionally for one category. */
+/** Whether a provision concerns a category (null categories: any). */
+export function concerns(p: Pick<LegalProvision, 'categories'>, category: string): boolean {
+  return p.categories === null || p.categories.includes(category);
+}
+
+/** Provisions of the code list in force on a day, optionally for one category. */
 export function provisionsInForce(at: Date, category?: string): LegalProvision[] {
-  return LEGAL_PROVISIONS.filter((p) => inForce(p, at) && (!category || p.categories === null || p.categories.includes(category)));
+  return LEGAL_PROVISIONS.filter((p) => inForce(p, at) && (!category || concerns(p, category)));
 }
 
 /**
- * Checks the cited provisions against the act's date and category and returns the references to record.
- * A provision not in force on that day is refused with the one that was (or replaced it).
+ * Checks the cited provisions against the act's date and category and returns the references to record:
+ * id, revision, citation and registry version. A provision not in force on that day is refused with the
+ * one that was (or replaced it).
  */
-export function resolveLegalBasis(ids: readonly string[], actDate: Date, category: string): LegalBasisRef[] {
+export function resolveLegalBasis(ids: readonly string[], actDate: Date, category: string, registry: RegistryView = SEED_REGISTRY): LegalBasisRef[] {
   return ids.map((id, i) => {
-    const p = byId.get(id);
+    const p = registry.get(id);
     if (!p) throw new AppError('INVALID_INPUT', `legalBasis.${i}: unknown provision "${id}" (GET /api/v1/legal-provisions lists them)`);
     if (!inForce(p, actDate)) {
       const day = vietnamDay(actDate);
@@ -305,15 +338,15 @@ export function resolveLegalBasis(ids: readonly string[], actDate: Date, categor
         details: { provision: id, actDate: day, validFrom: p.validFrom, validTo: p.validTo, replacedBy: p.replacedBy },
       });
     }
-    if (p.categories !== null && !p.categories.includes(category)) {
-      throw new AppError('INVALID_INPUT', `legalBasis.${i}: "${id}" does not concern the category "${category}" (it concerns ${p.categories.join(', ')})`);
+    if (!concerns(p, category)) {
+      throw new AppError('INVALID_INPUT', `legalBasis.${i}: "${id}" does not concern the category "${category}" (it concerns ${p.categories!.join(', ')})`);
     }
-    return { provisionId: p.id, citation: citation(p), registryVersion: LEGAL_REGISTRY_VERSION, unverified: p.unverified };
+    return { provisionId: p.id, revision: p.revision, citation: citation(p), registryVersion: registry.version, unverified: p.unverified };
   });
 }
 
 /** The takedown deadline in hours a legal basis sets: the shortest among the cited provisions, or the default. */
-export function takedownHoursFor(refs: readonly LegalBasisRef[], fallback: number): number {
-  const hours = refs.map((r) => byId.get(r.provisionId)?.takedownHours).filter((h): h is number => typeof h === 'number');
+export function takedownHoursFor(refs: readonly LegalBasisRef[], fallback: number, registry: RegistryView = SEED_REGISTRY): number {
+  const hours = refs.map((r) => registry.get(r.provisionId)?.takedownHours).filter((h): h is number => typeof h === 'number');
   return hours.length > 0 ? Math.min(...hours) : fallback;
 }

@@ -70,6 +70,8 @@ export interface StatementOfReasons {
 
 export interface LegalBasisRef {
   provisionId: string;
+  /** The revision of the provision cited (its text then); decisions made before revisions existed cited revision 1. */
+  revision: number;
   citation: string;
   registryVersion: string;
   unverified: boolean;

@@ -3,6 +3,7 @@ import type { CampaignMembersTable, CampaignsTable, NeardupDocsTable } from './t
 import type { DeadLettersTable } from './tables/crawl.js';
 import type { FactChecksTable } from './tables/factchecks.js';
 import type { FindingsTable } from './tables/findings.js';
+import type { LegalProvisionsTable, LegalRegistryTable } from './tables/legal-provisions.js';
 import type { PolicyPacksTable } from './tables/policy.js';
 import type { OutletSourcesTable, OutletsTable } from './tables/outlets.js';
 import type { SnapshotsTable } from './tables/snapshots.js';
@@ -24,4 +25,6 @@ export interface Database extends ReviewDatabase {
   neardup_docs: NeardupDocsTable;
   campaigns: CampaignsTable;
   campaign_members: CampaignMembersTable;
+  legal_registry: LegalRegistryTable;
+  legal_provisions: LegalProvisionsTable;
 }
