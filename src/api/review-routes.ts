@@ -2,7 +2,6 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
-import { sha256Hex } from '../core/hash.js';
 import { ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
 import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
@@ -20,6 +19,7 @@ import { createWebhook, deliverWebhooks, listWebhooks } from '../review/webhooks
 import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { listUsers } from '../store/review/users.js';
 import { forgetCredentials, SESSION_COOKIE, SIGNED_IN, type ApiEnv } from './auth.js';
+import { chooseCoding, EncodedBody } from './encoded-body.js';
 import { invalidInput } from './errors.js';
 import { registerLegalRoutes } from './legal-routes.js';
 import { API_PREFIX, mountUnvalidated, type Declare } from './routing.js';
@@ -88,7 +88,7 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
   const conflict = { 409: json('Conflicts with the current state (claimed, already decided)') };
   const deps = { db: ctx.db, clock: ctx.clock };
   const actor = (c: Context<ApiEnv>) => c.get('principal').actor;
-  const queueBodies = new WeakMap<QueuePage, { bytes: Uint8Array<ArrayBuffer>; etag: string }>();
+  const queueBodies = new WeakMap<QueuePage, EncodedBody>();
 
   registerLegalRoutes(app, ctx, declare, errors);
 
@@ -138,20 +138,25 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
         ? (await requireView(deps, actor(c), q.view)).filters
         : { state: q.state, category: q.category, ...(q.outlet ? { outlet: q.outlet } : {}), ...(q.source ? { source: q.source } : {}), ...(q.claim ? { claim: q.claim } : {}), overdue: q.overdue === 'true' };
       const page = await queuePage(deps, filters, { actor: actor(c), ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit });
-      // A cached page is the same object: serialise it and take its ETag once, then send the same bytes.
-      let sent = queueBodies.get(page);
-      if (sent === undefined) {
-        const bytes = Buffer.from(
-          JSON.stringify({
-            items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
-            nextCursor: page.nextCursor,
-          }),
+      // A cached page is the same object: serialise it and take its ETag once, compress it once per
+      // coding asked for, then send the same bytes.
+      let body = queueBodies.get(page);
+      if (body === undefined) {
+        body = new EncodedBody(
+          Buffer.from(
+            JSON.stringify({
+              items: page.items.map(({ findingCount, rank: _rank, ...item }) => ({ ...item, findings: findingCount, slaDueAt: item.slaDueAt.toISOString() })),
+              nextCursor: page.nextCursor,
+            }),
+          ),
         );
-        sent = { bytes, etag: `"${sha256Hex(bytes).slice(0, 32)}"` };
-        queueBodies.set(page, sent);
+        queueBodies.set(page, body);
       }
-      const headers = { etag: sent.etag, 'cache-control': 'private, no-cache' };
+      const coding = chooseCoding(c.req.header('accept-encoding'));
+      const sent = body.get(coding);
+      const headers: Record<string, string> = { etag: sent.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
       if (etagMatches(c.req.header('if-none-match'), sent.etag)) return c.body(null, 304, headers);
+      if (coding !== 'identity') headers['content-encoding'] = coding;
       return c.body(sent.bytes, 200, { ...headers, 'content-type': 'application/json' });
     },
   );
