@@ -3,7 +3,7 @@
  * with their values, sentence membership, cue and negation spotting.
  */
 import { foldDiacritics, type KeyToken as CoreKeyToken } from '../../text/index.js';
-import { claimKeyTokens, diacriticSig, sentenceSpans, type KeyToken } from './keys.js';
+import { claimKeyTokens, diacriticSig, isPlausibleSyllable, sentenceSpans, type KeyToken } from './keys.js';
 import {
   CANONICAL_PHRASES,
   CUES,
@@ -15,6 +15,7 @@ import {
   NUMBER_WORDS,
   QUESTION_TAIL,
   STOPWORDS,
+  SYNONYMS,
   type CueKind,
 } from './lexicon.js';
 
@@ -37,17 +38,76 @@ export interface Analysis {
 
 interface PhraseRule {
   from: string[];
+  /** Diacritic signatures of the variant's words (null: any), from SYNONYMS written with marks. */
+  sigs: Array<string | null>;
   to: string[];
 }
 
 const RULES_BY_FIRST = new Map<string, PhraseRule[]>();
-for (const [from, to] of CANONICAL_PHRASES) {
-  const f = from.split(' ');
-  const first = f[0] ?? '';
+function addRule(from: string[], sigs: Array<string | null>, to: string[]): void {
+  const first = from[0] ?? '';
   const list = RULES_BY_FIRST.get(first) ?? [];
-  list.push({ from: f, to: to.split(' ') });
+  // One rule per variant: the first row that names it wins.
+  if (list.some((r) => r.from.length === from.length && r.from.every((k, j) => k === from[j]))) return;
+  list.push({ from, sigs, to });
   list.sort((a, b) => b.from.length - a.from.length);
   RULES_BY_FIRST.set(first, list);
+}
+for (const [from, to] of CANONICAL_PHRASES) {
+  const f = from.split(' ');
+  addRule(f, f.map(() => null), to.split(' '));
+}
+for (const row of SYNONYMS) {
+  const to = foldDiacritics(row[0] ?? '').toLowerCase().split(' ');
+  // The canonical form maps to itself, so a longer canonical phrase is never cut by a shorter variant.
+  for (const v of row) {
+    const words = v.toLowerCase().split(' ');
+    addRule(words.map((w) => foldDiacritics(w)), words.map((w) => diacriticSig(w)), to);
+  }
+}
+
+/** A rule word written with marks matches a syllable with the same marks or none (typed without them). */
+function sigFits(rule: string | null | undefined, tok: string | null): boolean {
+  return rule === null || rule === undefined || tok === null || tok === '' || tok === rule;
+}
+
+// Chat forms of weekdays and months: "t2" is thứ hai before "tuần/này/tới/sau" or after "vào/sáng/
+// chiều/tối", and tháng 2 after "từ/đến/trước/cuối/đầu" or before a year; "cn" is chủ nhật in the same
+// day contexts; "th2" is always tháng 2. Otherwise the token is left alone (ambiguous).
+const DAY_NEXT = new Set(['tuan', 'nay', 'toi', 'sau']);
+const DAY_PREV = new Set(['vao', 'sang', 'chieu', 'toi', 'trua', 'dem', 'moi', 'cac', 'hom']);
+const MONTH_PREV = new Set(['tu', 'den', 'truoc', 'cuoi', 'dau', 'giua', 'het', 'trong', 'thang']);
+const WEEKDAY_WORDS: Readonly<Record<string, string>> = { hai: '2', ba: '3', tu: '4', nam: '5', sau: '6', bay: '7' };
+
+/** The weekday or month a chat token names in its context ("t2 tuần sau" → thu2), else null. */
+function calendarKeys(toks: readonly KeyToken[], i: number): string[] | null {
+  const t = toks[i] as KeyToken;
+  const prev = toks[i - 1]?.key;
+  const next = toks[i + 1]?.key;
+  const dayContext = (next !== undefined && DAY_NEXT.has(next)) || (prev !== undefined && DAY_PREV.has(prev));
+  const monthContext = (prev !== undefined && MONTH_PREV.has(prev)) || (next !== undefined && /^(19|20)\d\d$/.test(next));
+  if (t.key === 'cn' || t.key === 'chunhat') return dayContext || t.key === 'chunhat' ? ['chunhat'] : null;
+  let m = /^th(\d{1,2})$/.exec(t.key);
+  if (m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 12) return ['thang', String(Number(m[1]))];
+  m = /^t(\d{1,2})$/.exec(t.key);
+  if (m === null) return null;
+  const n = Number(m[1]);
+  if (n >= 2 && n <= 7 && (next === 'tuan' || (dayContext && !monthContext))) return [`thu${n}`];
+  if (n >= 1 && n <= 12 && (monthContext || (n === 1 || n >= 8) && dayContext)) return ['thang', String(n)];
+  return null;
+}
+
+/** "thứ hai" / "thứ 2" as a weekday (before "tuần/này/tới/sau" or after "vào/từ/sáng..."), else null. */
+function weekdayAt(toks: readonly KeyToken[], i: number): string | null {
+  const t = toks[i] as KeyToken;
+  const w = toks[i + 1];
+  if (t.key !== 'thu' || w === undefined || !sigFits('\u0301\u031b', t.sig)) return null;
+  const d = WEEKDAY_WORDS[w.key] ?? (/^[2-7]$/.test(w.key) ? w.key : undefined);
+  if (d === undefined) return null;
+  const prev = toks[i - 1]?.key;
+  const next = toks[i + 2]?.key;
+  const day = (next !== undefined && DAY_NEXT.has(next)) || (prev !== undefined && (DAY_PREV.has(prev) || prev === 'tu' || prev === 'den'));
+  return day ? `thu${d}` : null;
 }
 
 /** Rewrites paraphrase variants to one canonical key sequence, keeping raw offsets. */
@@ -55,13 +115,32 @@ function canonicalize(toks: KeyToken[]): KeyToken[] {
   const out: KeyToken[] = [];
   for (let i = 0; i < toks.length; ) {
     const t = toks[i] as KeyToken;
+    const day = weekdayAt(toks, i);
+    if (day !== null) {
+      out.push({ key: day, start: t.start, end: (toks[i + 1] as KeyToken).end, capital: t.capital, sig: null });
+      i += 2;
+      continue;
+    }
+    const cal = t.key.length <= 7 ? calendarKeys(toks, i) : null;
+    if (cal !== null) {
+      for (const key of cal) out.push({ key, start: t.start, end: t.end, capital: t.capital, sig: null });
+      i++;
+      continue;
+    }
     const rules = RULES_BY_FIRST.get(t.key);
     let applied = false;
     if (rules !== undefined) {
       for (const r of rules) {
-        if (r.from.every((k, j) => toks[i + j]?.key === k)) {
+        if (r.from.every((k, j) => toks[i + j]?.key === k && sigFits(r.sigs[j], (toks[i + j] as KeyToken).sig))) {
           const last = toks[i + r.from.length - 1] as KeyToken;
-          for (const key of r.to) out.push({ key, start: t.start, end: last.end, capital: t.capital, sig: null });
+          const same = r.to.length === r.from.length && r.to.every((k, j) => k === r.from[j]);
+          if (same) for (let j = 0; j < r.from.length; j++) out.push(toks[i + j] as KeyToken);
+          else {
+            // A name only when every word of it was capitalised ("Sài Gòn", not "Danh hài" opening a sentence).
+            let capital = true;
+            for (let j = 0; j < r.from.length; j++) capital &&= (toks[i + j] as KeyToken).capital;
+            for (const key of r.to) out.push({ key, start: t.start, end: last.end, capital, sig: null });
+          }
           i += r.from.length;
           applied = true;
           break;
@@ -153,18 +232,34 @@ export function indexKeys(raw: string): IndexKeys {
   for (let i = 0; i < n; i++) {
     const t = keyToks[i] as KeyToken;
     const k = t.key;
-    if (STOPWORDS.has(k) || /^\d/.test(k) || numberAt(keyToks, i) !== null) continue;
+    const nx = keyToks[i + 1];
+    const nextCap = nx !== undefined && nx.capital && sent[i + 1] === sent[i];
+    if (STOPWORDS.has(k) || /^\d/.test(k) || numberAt(keyToks, i) !== null) {
+      // As the verifier: a name whose first syllable is a function word ("Cần Thơ") keeps its joins.
+      const nxContent = nx !== undefined && !STOPWORDS.has(nx.key) && !/^\d/.test(nx.key) && numberAt(keyToks, i + 1) === null;
+      if (t.capital && nextCap && nxContent && !/^\d/.test(k) && numberAt(keyToks, i) === null) {
+        for (const j of nameJoins(k, nx.key)) entityJoins.push([j, k, nx.key]);
+      }
+      continue;
+    }
     keys.push(k);
     if (!t.capital) continue;
     // A sentence's first token: no earlier token in the same sentence (sentences exist only with spans).
     const first = spans.length > 0 && (i === 0 || sent[i - 1] !== sent[i]);
-    const nx = keyToks[i + 1];
-    const nextCap = nx !== undefined && nx.capital && sent[i + 1] === sent[i];
     if (first && !nextCap) continue;
     if (!entities.includes(k)) entities.push(k);
-    if (nextCap && nx !== undefined) entityJoins.push([k + nx.key, k, nx.key]);
+    if (nextCap && nx !== undefined) for (const j of nameJoins(k, nx.key)) entityJoins.push([j, k, nx.key]);
   }
   return { keys, entities, entityJoins };
+}
+
+/**
+ * How a two-syllable name may be written as one token: joined ("Kontum") and, when they cannot be read
+ * as a word, its initials ("CT" for Cần Thơ, "TĐ" for Thủ Đức; not "LA", which is "là").
+ */
+export function nameJoins(a: string, b: string): string[] {
+  const initials = (a[0] ?? '') + (b[0] ?? '');
+  return /^[a-z]{2}$/.test(initials) && !isPlausibleSyllable(initials) && !STOPWORDS.has(initials) ? [a + b, initials] : [a + b];
 }
 
 /** Analyses raw text once: tokens (canonical keys), numbers and sentences. */

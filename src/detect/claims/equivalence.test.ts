@@ -34,6 +34,19 @@ describe('claim matcher results are unchanged', () => {
       expect(differing).toEqual([]);
     });
   }
+  // The bounds prune only what cannot pass: at the default threshold the matcher returns exactly the
+  // matches that the matcher without a threshold (no bound can prune) scores at or above it.
+  for (const c of cases.filter((x) => x.threshold === undefined)) {
+    it(`${c.name}: pruned results equal the unpruned ones above the threshold`, () => {
+      const m = createClaimMatcher(c.registry);
+      const differing = c.texts.filter((t) => {
+        const pruned = JSON.stringify(m.match(t));
+        const all = JSON.stringify(m.match(t, { threshold: 0 }).filter((x) => x.score >= m.threshold));
+        return pruned !== all;
+      });
+      expect(differing.map((t) => t.slice(0, 80))).toEqual([]);
+    });
+  }
   if (record) {
     it('writes the recording', () => {
       writeFileSync(recordedFile, JSON.stringify(fresh).replace(/\],/g, '],\n') + '\n');

@@ -87,7 +87,9 @@ function surfaceInfo(surface: string, coreKey: string): { keys: string[]; sig: s
   const hit = memo.get(surface);
   if (hit !== undefined && hit.coreKey === coreKey) return hit.info;
   const key = /^\d/.test(coreKey) ? foldDiacritics(coreKey) : coreKey;
-  const keys = /^\d/.test(key) ? [key] : expandKey(key);
+  // The core squeezes repeated letters; an abbreviation spelt with them ("cccd") is looked up as written.
+  const asWritten = TEENCODE[foldDiacritics(surface).toLowerCase()];
+  const keys = /^\d/.test(key) ? [key] : asWritten !== undefined && coreKey.length <= surface.length ? asWritten.split(' ') : expandKey(key);
   const plain = keys.length === 1 && keys[0] === foldDiacritics(surface).toLowerCase();
   const info = { keys, sig: plain ? diacriticSig(surface) : null };
   if (memo.size > 50_000) memo.clear();
@@ -114,7 +116,7 @@ function expandKey(token: string): string[] {
 const SYLLABLE =
   /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|ieu|yeu|uoi|uou|oai|oay|uay|oeo|ia|ua|ie|ye|uo|oa|oe|uy|ue|ai|ao|au|ay|eo|eu|iu|oi|ui|[aeiouy])(ch|ng|nh|[cmnpt]|[iouy])?$/;
 
-function isPlausibleSyllable(t: string): boolean {
+export function isPlausibleSyllable(t: string): boolean {
   return SYLLABLE.test(t);
 }
 

@@ -10,6 +10,7 @@ import {
   findPhrases,
   indexKeys,
   isContent,
+  nameJoins,
   isQuestionSentence,
   negatedTokens,
   negationScope,
@@ -709,16 +710,19 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   const entities = new Set<string>();
   const entityJoins: Array<[string, string, string]> = [];
   a.toks.forEach((t, i) => {
-    if (!t.capital || !isContent(t)) return;
+    if (!t.capital) return;
+    const nx = a.toks[i + 1];
+    const nextCap = nx?.capital === true && nx.sentence === t.sentence;
+    // A name whose first syllable is a function word elsewhere ("Cần Thơ"): only its joins count.
+    if (!isContent(t)) {
+      if (nextCap && nx !== undefined && isContent(nx)) for (const j of nameJoins(t.key, nx.key)) entityJoins.push([j, t.key, nx.key]);
+      return;
+    }
     const sen = a.sentences[t.sentence];
     const first = sen !== undefined && sen.firstTok === i;
-    const nextCap = a.toks[i + 1]?.capital === true && a.toks[i + 1]?.sentence === t.sentence;
-    const prevCap = i > 0 && a.toks[i - 1]?.capital === true && a.toks[i - 1]?.sentence === t.sentence && !first;
     if (first && !nextCap) return;
     entities.add(t.key);
-    const nx = a.toks[i + 1];
-    if (nextCap && nx !== undefined) entityJoins.push([t.key + nx.key, t.key, nx.key]);
-    void prevCap;
+    if (nextCap && nx !== undefined) for (const j of nameJoins(t.key, nx.key)) entityJoins.push([j, t.key, nx.key]);
   });
   // Anchors: names/places plus the two rarest other terms (what separates this claim from its topic).
   const anchors = new Map<string, number>();
