@@ -7,6 +7,7 @@ import { registerPolicyCommands } from './commands/policy.js';
 import { registerReviewCommands } from './commands/review.js';
 import { registerCrawlCommands } from './commands/crawl.js';
 import { registerFactCheckCommands } from './commands/factchecks.js';
+import { registerLegalCommands } from './commands/legal.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerOutletCommands } from './commands/outlets.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerFactCheckCommands(program);
   registerCampaignCommands(program);
   registerReviewCommands(program);
+  registerLegalCommands(program);
   registerPolicyCommands(program, {
     loadDocuments: (limit) =>
       withContext(program, async (ctx) =>
