@@ -372,7 +372,9 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
   it('after a reload takes the user and role from the API (GET /me), not from what the browser stored', async () => {
     const { page } = await signIn('minh');
     // A role written into the browser's storage does not count: the viewer still sees no queue.
-    await page.evaluate(`localStorage.setItem('kiemtin.user', JSON.stringify({ username: 'minh', displayName: 'x', role: 'admin' }))`);
+    await page.evaluate(
+      `localStorage.setItem('kiemtin.user', JSON.stringify({ username: 'minh', displayName: 'x', role: 'admin' }))`,
+    );
     await page.reload();
     await page.getByTestId('who').waitFor();
     expect(await page.getByTestId('who').textContent()).toContain('(viewer)');

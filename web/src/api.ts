@@ -141,6 +141,7 @@ export interface CaseDetail extends Omit<QueueItem, 'findings' | 'priority'> {
   decisions: Decision[];
   actions: Array<{
     id: number;
+    decisionId: number;
     kind: string;
     status: string;
     deadlineAt: string | null;

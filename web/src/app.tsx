@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login.js';
 import { QueuePage } from './pages/queue.js';
 import { ReportPage } from './pages/report.js';
 import { Session } from './session.js';
+import { ErrorBoundary } from './ui.js';
 
 // Older builds remembered the user here; the role now comes from the API (GET /me) after a reload.
 const OLD_USER_KEY = 'kiemtin.user';
@@ -121,7 +122,9 @@ export function App() {
             </span>
           )}
         </header>
-        <main>{body}</main>
+        <main>
+          <ErrorBoundary resetKey={route.join('/')}>{body}</ErrorBoundary>
+        </main>
       </Session.Provider>
     </I18n.Provider>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from './api.js';
 import { useI18n } from './i18n.js';
 import { safeHref } from './text.js';
@@ -85,4 +85,24 @@ export function When({ iso }: { iso: string | null | undefined }) {
       {d.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}
     </time>
   );
+}
+
+/**
+ * Shows an error that escaped a page (a bug, or an answer of a shape the page did not expect) as a
+ * message instead of a blank screen; going to another page (`resetKey`) tries again.
+ */
+export class ErrorBoundary extends Component<{ resetKey: string; children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+
+  override render() {
+    return this.state.error ? <ErrorBox error={this.state.error} /> : this.props.children;
+  }
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, query, type Appeal } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { labelOf, useI18n } from '../i18n.js';
 import { ErrorBox, Loading, useLoad, When } from '../ui.js';
 
 /** Appeals, open first by default; each links to its case, where the dialogue and decision are. */
@@ -18,9 +18,11 @@ export function AppealsPage() {
         {t('state')}{' '}
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">{t('any')}</option>
-          <option value="open">open</option>
-          <option value="upheld">{t('upheld')}</option>
-          <option value="reversed">{t('reversed')}</option>
+          {(['open', 'upheld', 'reversed'] as const).map((v) => (
+            <option key={v} value={v}>
+              {labelOf(t, 'appealStatus', v)}
+            </option>
+          ))}
         </select>
       </label>
       <ErrorBox error={list.error} />
@@ -30,13 +32,13 @@ export function AppealsPage() {
         <table>
           <tbody>
             {list.data.appeals.map((a) => (
-              <tr key={a.id}>
+              <tr key={a.id} data-appeal={a.id}>
                 <td>#{a.id}</td>
                 <td>
                   <a href={`#/cases/${encodeURIComponent(a.caseNumber)}`}>{a.caseNumber}</a>
                 </td>
                 <td className="hostile">{a.appellant}</td>
-                <td>{a.status}</td>
+                <td>{labelOf(t, 'appealStatus', a.status)}</td>
                 <td>
                   <When iso={a.openedAt} />
                 </td>

@@ -19,16 +19,19 @@ export function CasePage({ number }: { number: string }) {
     setError(null);
     try {
       await api(`/cases/${encodeURIComponent(number)}${path}`, { method: 'POST', body });
-      detail.reload();
     } catch (err) {
       setError(err);
     }
+    // Also after a refusal: a 409 means the case changed (someone else claimed or decided it).
+    detail.reload();
   };
 
   if (detail.error) return <ErrorBox error={detail.error} />;
   if (!c) return <Loading />;
   const me = `user:${session.user.username}`;
-  const mine = c.claimedBy === me && (!c.claimExpiresAt || new Date(c.claimExpiresAt) > new Date());
+  const live = !c.claimExpiresAt || new Date(c.claimExpiresAt) > new Date();
+  const mine = c.claimedBy === me && live;
+  const takenBy = c.claimedBy && c.claimedBy !== me && live ? c.claimedBy : null;
   const h = hoursUntil(c.slaDueAt, new Date());
 
   return (
@@ -57,10 +60,15 @@ export function CasePage({ number }: { number: string }) {
       </dl>
       {session.may('review:decide') && c.state === 'open' && (
         <p className="toolbar">
-          {!mine && (
+          {!mine && !takenBy && (
             <button type="button" onClick={() => void act('/claim')}>
               {t('claimAction')}
             </button>
+          )}
+          {takenBy && (
+            <span className="muted" data-testid="taken-by">
+              {t('claimedByOther', { who: takenBy })} <When iso={c.claimExpiresAt} />
+            </span>
           )}
           {mine && (
             <button type="button" onClick={() => void act('/release')}>
@@ -104,13 +112,13 @@ export function CasePage({ number }: { number: string }) {
           <p className="muted">{t('needsClaim')}</p>
         ))}
       {session.may('review:approve') && c.state === 'awaiting-approval' && (
-        <ApprovalForm number={c.number} onDone={detail.reload} />
+        <ApprovalForm detail={c} onDone={detail.reload} />
       )}
 
       {c.decisions.length > 0 && (
         <section>
           <h2>{t('decisions')}</h2>
-          <ul className="decisions">
+          <ul className="decisions" data-testid="decisions">
             {c.decisions.map((d) => (
               <li key={d.id}>
                 {d.kind === 'appeal' && <em>{t('appealDecision')}: </em>}
@@ -129,10 +137,10 @@ export function CasePage({ number }: { number: string }) {
       {c.actions.length > 0 && (
         <section>
           <h2>{t('actions')}</h2>
-          <ul>
+          <ul data-testid="actions">
             {c.actions.map((a) => (
               <li key={a.id}>
-                {labelOf(t, 'action', a.kind)} · {a.status}
+                {labelOf(t, 'action', a.kind)} · {labelOf(t, 'actionStatus', a.status)}
                 {a.deadlineAt && (
                   <>
                     {' '}
@@ -409,14 +417,20 @@ function DecisionForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   );
 }
 
-function ApprovalForm({ number, onDone }: { number: string; onDone: () => void }) {
+/** The decision in force that an approval or an appeal is about: the latest initial one. */
+function decisionInForce(detail: CaseDetail) {
+  return detail.decisions.filter((d) => d.kind === 'initial' && d.status === 'in-force').at(-1) ?? null;
+}
+
+function ApprovalForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
+  const session = useSession();
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const send = async (approve: boolean) => {
     setError(null);
     try {
-      await api(`/cases/${encodeURIComponent(number)}/approval`, {
+      await api(`/cases/${encodeURIComponent(detail.number)}/approval`, {
         method: 'POST',
         body: { approve, ...(note.trim() ? { note } : {}) },
       });
@@ -425,8 +439,16 @@ function ApprovalForm({ number, onDone }: { number: string; onDone: () => void }
       setError(err);
     }
   };
+  // Four eyes: whoever decided the takedown request does not approve it (the server refuses too).
+  if (decisionInForce(detail)?.reviewer === `user:${session.user.username}`)
+    return (
+      <section className="card" data-testid="approval">
+        <h2>{t('approval')}</h2>
+        <p className="muted">{t('ownTakedown')}</p>
+      </section>
+    );
   return (
-    <section className="card">
+    <section className="card" data-testid="approval">
       <h2>{t('approval')}</h2>
       <label>
         {t('note')}
@@ -448,6 +470,12 @@ function ApprovalForm({ number, onDone }: { number: string; onDone: () => void }
 function Appeals({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
   const session = useSession();
+  const me = `user:${session.user.username}`;
+  const original = decisionInForce(detail);
+  // An appeal goes to someone other than the one who decided or approved the decision (the server refuses too).
+  const involved =
+    original?.reviewer === me ||
+    detail.actions.some((a) => a.approvedBy === me && (!original || a.decisionId === original.id));
   const [reply, setReply] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
   const post = async (path: string, body: unknown) => {
@@ -466,14 +494,17 @@ function Appeals({ detail, onDone }: { detail: CaseDetail; onDone: () => void })
       {detail.appeals.length === 0 && <p className="muted">{t('noAppeals')}</p>}
       <ErrorBox error={error} />
       {detail.appeals.map((a) => (
-        <div key={a.id} className="appeal card">
+        <div key={a.id} className="appeal card" data-testid="appeal">
           <p>
-            #{a.id} · <span className="hostile">{a.appellant}</span> · {a.status} · <When iso={a.openedAt} />
+            #{a.id} · <span className="hostile">{a.appellant}</span> ·{' '}
+            <span data-testid="appeal-status">{labelOf(t, 'appealStatus', a.status)}</span> ·{' '}
+            <When iso={a.openedAt} />
           </p>
           <ol className="dialogue">
             {a.messages.map((m) => (
-              <li key={m.id} className={m.direction}>
+              <li key={m.id} className={m.direction} data-direction={m.direction}>
                 <small>
+                  {t(m.direction === 'from-appellant' ? 'fromAppellant' : 'toAppellant')} ·{' '}
                   <span className="hostile">{m.author}</span> · <When iso={m.at} />
                 </small>
                 <div className="hostile">{m.body}</div>
@@ -499,25 +530,39 @@ function Appeals({ detail, onDone }: { detail: CaseDetail; onDone: () => void })
                   {t('send')}
                 </button>
                 <span className="spacer" />
-                {t('decideAppeal')}:
-                <button
-                  type="button"
-                  disabled={!reply[a.id]?.trim()}
-                  onClick={() =>
-                    void post(`/appeals/${a.id}/decision`, { outcome: 'upheld', explanation: reply[a.id] })
-                  }
-                >
-                  {t('upheld')}
-                </button>
-                <button
-                  type="button"
-                  disabled={!reply[a.id]?.trim()}
-                  onClick={() =>
-                    void post(`/appeals/${a.id}/decision`, { outcome: 'reversed', explanation: reply[a.id] })
-                  }
-                >
-                  {t('reversed')}
-                </button>
+                {involved ? (
+                  <span className="muted" data-testid="appeal-not-yours">
+                    {t('appealNotYours')}
+                  </span>
+                ) : (
+                  <>
+                    {t('decideAppeal')}:
+                    <button
+                      type="button"
+                      disabled={!reply[a.id]?.trim()}
+                      onClick={() =>
+                        void post(`/appeals/${a.id}/decision`, {
+                          outcome: 'upheld',
+                          explanation: reply[a.id],
+                        })
+                      }
+                    >
+                      {t('upheld')}
+                    </button>
+                    <button
+                      type="button"
+                      disabled={!reply[a.id]?.trim()}
+                      onClick={() =>
+                        void post(`/appeals/${a.id}/decision`, {
+                          outcome: 'reversed',
+                          explanation: reply[a.id],
+                        })
+                      }
+                    >
+                      {t('reversed')}
+                    </button>
+                  </>
+                )}
               </p>
             </>
           )}

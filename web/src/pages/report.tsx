@@ -25,10 +25,10 @@ export function ReportPage() {
   ) => (
     <div className="counts">
       <h3>{t(title)}</h3>
-      <table>
+      <table data-testid={`report-${title}`}>
         <tbody>
           {Object.entries(counts).map(([k, n]) => (
-            <tr key={k}>
+            <tr key={k} data-key={k}>
               <td>{prefix ? labelOf(t, prefix, k) : k}</td>
               <td className="num">{n}</td>
             </tr>
@@ -51,6 +51,13 @@ export function ReportPage() {
         <a href={`/api/v1/reports/transparency${query({ ...period, format: 'csv' })}`} download>
           {t('downloadCsv')}
         </a>
+        <a
+          href={`/api/v1/reports/transparency${query({ ...period, format: 'html' })}`}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          {t('downloadHtml')}
+        </a>
       </form>
       <ErrorBox error={report.error} />
       {!r && !report.error && <Loading />}
@@ -60,11 +67,11 @@ export function ReportPage() {
             <dt>{t('decisionsCount')}</dt>
             <dd data-testid="report-decisions">{r.decisions}</dd>
             <dt>{t('automatedDecisions')}</dt>
-            <dd>{r.automatedDecisions}</dd>
+            <dd data-testid="report-automated">{r.automatedDecisions}</dd>
             <dt>{t('medianHours')}</dt>
             <dd>{r.medianHoursToDecision === null ? '—' : r.medianHoursToDecision.toFixed(1)}</dd>
           </dl>
-          <p>
+          <p data-testid="report-appeals">
             {t('appealsFiled', {
               f: r.appeals.filed,
               d: r.appeals.decided,
