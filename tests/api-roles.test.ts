@@ -24,6 +24,15 @@ describeStores('route × role matrix', (h) => {
     expect(routes.some((r) => r.path === '/api/v1/queue')).toBe(true);
     // Who-am-I is open to every signed-in role, and only to them.
     expect(routes.find((r) => r.path === '/api/v1/me')?.permission).toBe(SIGNED_IN);
+    // The legal registry: read by whoever works the queue, changed by an admin only.
+    const legal = routes.filter((r) => r.path.startsWith('/api/v1/legal-provisions')).map((r) => `${r.method} ${r.path} ${r.permission}`);
+    expect(legal.sort()).toEqual([
+      'GET /api/v1/legal-provisions queue:read',
+      'GET /api/v1/legal-provisions/{id} queue:read',
+      'PATCH /api/v1/legal-provisions/{id} legal:write',
+      'POST /api/v1/legal-provisions legal:write',
+    ]);
+    expect(ROLES.filter((role) => can(role, 'legal:write'))).toEqual(['admin']);
     const tokens = new Map<string, string>();
     for (const role of ROLES) tokens.set(role, (await createToken(ctx.db, { name: role, role, outletId: null, now: new Date() })).token);
     const denied: string[] = [];
