@@ -4,7 +4,8 @@
  * generated with set-based SQL in a throwaway schema; then the real HTTP app on 127.0.0.1 driven by
  * autocannon in a child process (so the load generator does not share the server's event loop) at 100
  * connections: `GET /api/v1/queue?limit=50` first page, keyset next pages (cursors collected
- * beforehand) and a filtered view, with the in-process page cache on and off. Each run reports
+ * beforehand) and a filtered view, uncoded and with `accept-encoding: gzip`, with the in-process page
+ * cache on and off. Each run reports
  * p50/p97.5/p99, req/s, failed requests and the server process's CPU (process.cpuUsage over the run,
  * % of one core). Also the queue query alone (sequential), a check that pages equal the documented
  * priority order computed in JS over all open cases, and decisions/s (claim + decide on distinct cases,
@@ -13,10 +14,12 @@
  * Sizes: KIEMTIN_BENCH_QUEUE_DOCS (1000000), KIEMTIN_BENCH_QUEUE_OPEN (100000),
  * KIEMTIN_BENCH_QUEUE_SECONDS per load run (10), KIEMTIN_BENCH_QUEUE_CONNECTIONS (100; a comma list
  * runs the first-page load at each, e.g. "100,25,5" for the latency knee),
- * KIEMTIN_BENCH_QUEUE_DECISIONS (400). The schema is dropped at the end, also on failure.
+ * KIEMTIN_BENCH_QUEUE_DECISIONS (400), KIEMTIN_BENCH_QUEUE_RUNS (load runs to do, by name prefix, comma
+ * list; default all). The schema is dropped at the end, also on failure.
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -32,7 +35,12 @@ import { decideCase } from '../src/review/decisions.js';
 import { CATEGORY_POLICY } from '../src/review/policy.js';
 import { configureQueueCache, QUEUE_CACHE_TTL_MS } from '../src/review/queue-cache.js';
 import { openStore, type Db } from '../src/store/db.js';
-import { listQueue, QUEUE_BASE_FLOOR, QUEUE_DOUBLING_HOURS, type QueueItem } from '../src/store/review/cases.js';
+import {
+  listQueue,
+  QUEUE_BASE_FLOOR,
+  QUEUE_DOUBLING_HOURS,
+  type QueueItem,
+} from '../src/store/review/cases.js';
 import { createToken } from '../src/store/tokens.js';
 import type { BenchResult } from './run.js';
 
@@ -49,6 +57,11 @@ const CONNECTION_LIST = (process.env.KIEMTIN_BENCH_QUEUE_CONNECTIONS ?? '100')
   .filter((c) => Number.isFinite(c) && c > 0);
 const CONNECTIONS = CONNECTION_LIST[0] ?? 100;
 const DECISIONS = Math.min(num('KIEMTIN_BENCH_QUEUE_DECISIONS', 400), OPEN);
+// Load runs to do, by name prefix (e.g. "http_first_page,http_gzip"); empty: all of them.
+const RUNS = (process.env.KIEMTIN_BENCH_QUEUE_RUNS ?? '')
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
 const OUTLETS = 200;
 // Already decided cases next to the open ones (a year of work), so state filters matter.
 const DECIDED = Math.min(Math.round(OPEN / 2), DOCS - OPEN);
@@ -152,7 +165,9 @@ export async function seed(db: Db, figures: Record<string, number | string>): Pr
       join (values ${policySql()}) as p(category, severity, sla) on p.category = f.category
       cross join lateral (select (floor(power(10, ((g * 7) % 1000) / 1000.0 * 2.7)) - 1)::int as reach) x`);
     await q(`select setval(pg_get_serial_sequence('review_cases', 'id'), ${OPEN + DECIDED})`);
-    await q(`insert into review_case_findings (finding_id, case_id) select g, g from generate_series(1, ${OPEN + DECIDED}) g`);
+    await q(
+      `insert into review_case_findings (finding_id, case_id) select g, g from generate_series(1, ${OPEN + DECIDED}) g`,
+    );
     await q('analyze');
   });
   figures.seed_s = Math.round(ms / 100) / 10;
@@ -169,6 +184,8 @@ interface LoadFigures {
   cpu: number;
   /** The load generator's (autocannon child's) CPU over the run, % of one core. */
   clientCpu: number;
+  /** Response bytes received per request (headers and body). */
+  bytesPerReq: number;
 }
 
 interface LoadJob {
@@ -177,6 +194,8 @@ interface LoadJob {
   paths: string[];
   connections: number;
   seconds: number;
+  /** Request headers besides the token, e.g. accept-encoding. */
+  headers: Record<string, string>;
 }
 
 /** Child side: runs autocannon for the job sent by the parent and sends back the figures. */
@@ -187,7 +206,7 @@ async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
     url: job.base,
     connections: job.connections,
     duration: job.seconds,
-    headers: { authorization: `Bearer ${job.token}` },
+    headers: { authorization: `Bearer ${job.token}`, ...job.headers },
     // A fixed sequence each connection cycles through: no per-request callback, so the load generator
     // (on the same 2 cores) spends less CPU per request than a setupRequest closure would.
     requests: job.paths.map((path) => ({ method: 'GET' as const, path })),
@@ -199,7 +218,10 @@ async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
     rps: Math.round(result.requests.average),
     total: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
-    clientCpu: Math.round(((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000 / (performance.now() - t0)) * 100),
+    bytesPerReq: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    clientCpu: Math.round(
+      ((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000 / (performance.now() - t0)) * 100,
+    ),
   };
 }
 
@@ -214,10 +236,19 @@ if (process.env.KIEMTIN_QUEUE_LOAD_CHILD === '1' && process.send) {
 }
 
 /** Drives one or several GET paths (round robin) from a child process; the server stays in this one. */
-async function load(base: string, token: string, paths: string[], connections = CONNECTIONS): Promise<LoadFigures> {
+async function load(
+  base: string,
+  token: string,
+  paths: string[],
+  connections = CONNECTIONS,
+  headers: Record<string, string> = {},
+): Promise<LoadFigures> {
   // Start from an idle server: the previous run's last requests may still be queued for the pool.
   await settle(base, token);
-  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, KIEMTIN_QUEUE_LOAD_CHILD: '1' }, stdio: 'inherit' });
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, KIEMTIN_QUEUE_LOAD_CHILD: '1' },
+    stdio: 'inherit',
+  });
   let cpu = process.cpuUsage();
   let t = performance.now();
   const r = await new Promise<Omit<LoadFigures, 'cpu'> | { error: string }>((resolve, reject) => {
@@ -229,18 +260,33 @@ async function load(base: string, token: string, paths: string[], connections = 
     });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`load child exited with ${code}`)));
-    child.send({ base, token, paths, connections, seconds: SECONDS } satisfies LoadJob);
+    child.send({ base, token, paths, connections, seconds: SECONDS, headers } satisfies LoadJob);
   });
   if ('error' in r) throw new Error(`load child: ${r.error}`);
   const used = process.cpuUsage(cpu);
   return { ...r, cpu: Math.round(((used.user + used.system) / 1000 / (performance.now() - t)) * 100) };
 }
 
+/** The length of a response body as sent (not decoded). */
+function bodyBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => (n += chunk.length));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(n) : reject(new Error(`${url}: ${res.statusCode}`)),
+      );
+    }).on('error', reject);
+  });
+}
+
 /** Waits until nothing is queued: two plain requests in a row answer in under a second. */
 async function settle(base: string, token: string): Promise<void> {
   for (let fast = 0, tries = 0; fast < 2 && tries < 60; tries++) {
     const t = performance.now();
-    await fetch(`${base}/api/v1/queue?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
+    await fetch(`${base}/api/v1/queue?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+      r.arrayBuffer(),
+    );
     fast = performance.now() - t < 1000 ? fast + 1 : 0;
   }
 }
@@ -254,8 +300,14 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
   figures[`${name}_failed_requests`] = r.failed;
   figures[`${name}_server_cpu_pct`] = r.cpu;
   figures[`${name}_load_generator_cpu_pct`] = r.clientCpu;
+  figures[`${name}_bytes_per_response`] = r.bytesPerReq;
   // Per CPU: the server's CPU time per answered request (wall latency here depends on the machine's load).
-  figures[`${name}_server_cpu_ms_per_req`] = r.total ? Math.round(((r.cpu / 100) * SECONDS * 1000 * 100) / r.total) / 100 : 0;
+  figures[`${name}_server_cpu_ms_per_req`] = r.total
+    ? Math.round(((r.cpu / 100) * SECONDS * 1000 * 100) / r.total) / 100
+    : 0;
+  figures[`${name}_load_generator_cpu_ms_per_req`] = r.total
+    ? Math.round(((r.clientCpu / 100) * SECONDS * 1000 * 100) / r.total) / 100
+    : 0;
 }
 
 /**
@@ -265,31 +317,63 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
  */
 export async function checkDocumentedOrder(db: Db): Promise<void> {
   const asOf = new Date();
-  const all = await db.selectFrom('review_cases').select(['id', 'base_priority', 'opened_at', 'sla_hours', 'category', 'claimed_by', 'claim_expires_at']).where('state', '=', 'open').execute();
+  const all = await db
+    .selectFrom('review_cases')
+    .select(['id', 'base_priority', 'opened_at', 'sla_hours', 'category', 'claimed_by', 'claim_expires_at'])
+    .where('state', '=', 'open')
+    .execute();
   const prio = (r: (typeof all)[number]) =>
-    Math.max(r.base_priority, QUEUE_BASE_FLOOR) * 2 ** ((asOf.getTime() - r.opened_at.getTime() - r.sla_hours * 3600_000) / (QUEUE_DOUBLING_HOURS * 3600_000));
+    Math.max(r.base_priority, QUEUE_BASE_FLOOR) *
+    2 **
+      ((asOf.getTime() - r.opened_at.getTime() - r.sla_hours * 3600_000) / (QUEUE_DOUBLING_HOURS * 3600_000));
   const byId = new Map(all.map((r) => [r.id, r]));
   const ranked = all.map((r) => ({ id: r.id, p: prio(r), r })).sort((a, b) => b.p - a.p || a.id - b.id);
   const pages: QueueItem[] = [];
   for (let i = 0; i < 10; i++) {
     const last = pages[pages.length - 1];
-    pages.push(...(await listQueue(db, { states: ['open'] }, { asOf, ...(last ? { after: { asOf, rank: last.rank, id: last.id } } : {}), limit: 50 })));
+    pages.push(
+      ...(await listQueue(
+        db,
+        { states: ['open'] },
+        { asOf, ...(last ? { after: { asOf, rank: last.rank, id: last.id } } : {}), limit: 50 },
+      )),
+    );
   }
-  const filtered = await listQueue(db, { states: ['open'], categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' }, { asOf, limit: 50 });
-  const wantFiltered = ranked.filter(({ r }) => ['scam-fraud', 'personal-data'].includes(r.category) && (r.claimed_by === null || r.claim_expires_at! < asOf));
-  for (const [name, got, want] of [['pages', pages, ranked.slice(0, 500)], ['filtered', filtered, wantFiltered.slice(0, 50)]] as const) {
-    if (got.length !== want.length) throw new Error(`queue ${name}: ${got.length} cases, expected ${want.length}`);
+  const filtered = await listQueue(
+    db,
+    { states: ['open'], categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' },
+    { asOf, limit: 50 },
+  );
+  const wantFiltered = ranked.filter(
+    ({ r }) =>
+      ['scam-fraud', 'personal-data'].includes(r.category) &&
+      (r.claimed_by === null || r.claim_expires_at! < asOf),
+  );
+  for (const [name, got, want] of [
+    ['pages', pages, ranked.slice(0, 500)],
+    ['filtered', filtered, wantFiltered.slice(0, 50)],
+  ] as const) {
+    if (got.length !== want.length)
+      throw new Error(`queue ${name}: ${got.length} cases, expected ${want.length}`);
     got.forEach((g, i) => {
       const w = want[i]!;
       // JS sees opening times in ms, the database in µs (seeded with now()): allow 1e-7 relative (1 ms is
       // 8e-9 of a doubling). Equal priorities within that may come in either order; anything else must match.
-      if (g.id !== w.id && Math.abs(prio(byId.get(g.id)!) - w.p) > 1e-7 * w.p) throw new Error(`queue ${name} #${i}: case ${g.id}, expected ${w.id}`);
-      if (Math.abs(g.priority - prio(byId.get(g.id)!)) > 1e-7 * g.priority) throw new Error(`queue ${name} #${i}: priority ${g.priority} differs from the formula (${prio(byId.get(g.id)!)})`);
+      if (g.id !== w.id && Math.abs(prio(byId.get(g.id)!) - w.p) > 1e-7 * w.p)
+        throw new Error(`queue ${name} #${i}: case ${g.id}, expected ${w.id}`);
+      if (Math.abs(g.priority - prio(byId.get(g.id)!)) > 1e-7 * g.priority)
+        throw new Error(
+          `queue ${name} #${i}: priority ${g.priority} differs from the formula (${prio(byId.get(g.id)!)})`,
+        );
     });
   }
 }
 
-async function measure(ctx: AppContext, base: string, figures: Record<string, number | string>): Promise<void> {
+async function measure(
+  ctx: AppContext,
+  base: string,
+  figures: Record<string, number | string>,
+): Promise<void> {
   const db = ctx.db;
   const now = new Date();
   const { token } = await createToken(db, { name: 'bench-reviewer', role: 'reviewer', outletId: null, now });
@@ -301,15 +385,33 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
     return Math.round(samples.sort((a, b) => a - b)[5]! * 100) / 100;
   };
   const open = { states: ['open'] as const };
-  figures.query_first_page_median_ms = await median(() => listQueue(db, open, { asOf: new Date(), limit: 50 }));
-  const deep = (await listQueue(db, open, { asOf: new Date(), limit: 1000 })).at(-1)!;
-  figures.query_page_after_1000_median_ms = await median(() => listQueue(db, open, { asOf: new Date(), after: { asOf: new Date(), rank: deep.rank, id: deep.id }, limit: 50 }));
-  figures.query_two_categories_unclaimed_median_ms = await median(() =>
-    listQueue(db, { ...open, categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' }, { asOf: new Date(), limit: 50 }),
+  figures.query_first_page_median_ms = await median(() =>
+    listQueue(db, open, { asOf: new Date(), limit: 50 }),
   );
-  figures.query_outlet_median_ms = await median(() => listQueue(db, { ...open, outletId: 'o17' }, { asOf: new Date(), limit: 50 }));
-  figures.query_mine_median_ms = await median(() => listQueue(db, { ...open, claim: 'mine', actor: 'user:r3' }, { asOf: new Date(), limit: 50 }));
-  figures.query_two_states_median_ms = await median(() => listQueue(db, { states: ['open', 'actioned'] }, { asOf: new Date(), limit: 50 }));
+  const deep = (await listQueue(db, open, { asOf: new Date(), limit: 1000 })).at(-1)!;
+  figures.query_page_after_1000_median_ms = await median(() =>
+    listQueue(db, open, {
+      asOf: new Date(),
+      after: { asOf: new Date(), rank: deep.rank, id: deep.id },
+      limit: 50,
+    }),
+  );
+  figures.query_two_categories_unclaimed_median_ms = await median(() =>
+    listQueue(
+      db,
+      { ...open, categories: ['personal-data', 'scam-fraud'], claim: 'unclaimed' },
+      { asOf: new Date(), limit: 50 },
+    ),
+  );
+  figures.query_outlet_median_ms = await median(() =>
+    listQueue(db, { ...open, outletId: 'o17' }, { asOf: new Date(), limit: 50 }),
+  );
+  figures.query_mine_median_ms = await median(() =>
+    listQueue(db, { ...open, claim: 'mine', actor: 'user:r3' }, { asOf: new Date(), limit: 50 }),
+  );
+  figures.query_two_states_median_ms = await median(() =>
+    listQueue(db, { states: ['open', 'actioned'] }, { asOf: new Date(), limit: 50 }),
+  );
 
   await checkDocumentedOrder(db);
 
@@ -317,29 +419,57 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   const cursors: string[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
-    const p = await queuePage({ db, clock: systemClock }, {}, { actor: 'bench', limit: 50, ...(cursor ? { cursor } : {}) });
+    const p = await queuePage(
+      { db, clock: systemClock },
+      {},
+      { actor: 'bench', limit: 50, ...(cursor ? { cursor } : {}) },
+    );
     if (!p.nextCursor) break;
     cursor = p.nextCursor;
     cursors.push(cursor);
   }
-  const check = await fetch(`${base}/api/v1/queue?limit=50`, { headers: { authorization: `Bearer ${token}` } });
+  const check = await fetch(`${base}/api/v1/queue?limit=50`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await check.json()) as { items?: unknown[] };
-  if (check.status !== 200 || body.items?.length !== 50) throw new Error(`queue over HTTP: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
+  if (check.status !== 200 || body.items?.length !== 50)
+    throw new Error(`queue over HTTP: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
+  // Body sizes of the first page in each coding (fetch would decode gzip and br: read them with node:http).
+  for (const coding of ['identity', 'gzip', 'br'])
+    figures[`page_body_bytes_${coding}`] = await bodyBytes(`${base}/api/v1/queue?limit=50`, {
+      authorization: `Bearer ${token}`,
+      'accept-encoding': coding,
+    });
 
   const first = ['/api/v1/queue?limit=50'];
   const next = cursors.map((c) => `/api/v1/queue?limit=50&cursor=${c}`);
   const filtered = ['/api/v1/queue?limit=50&category=scam-fraud,personal-data&claim=unclaimed'];
   figures.page_cache_ttl_ms = QUEUE_CACHE_TTL_MS;
-  put(figures, 'http_first_page', await load(base, token, first));
-  put(figures, 'http_next_pages', await load(base, token, next));
-  put(figures, 'http_filtered', await load(base, token, filtered));
+  const run = async (
+    name: string,
+    paths: string[],
+    connections = CONNECTIONS,
+    headers: Record<string, string> = {},
+  ) => {
+    if (RUNS.length === 0 || RUNS.some((r) => name.startsWith(r)))
+      put(figures, name, await load(base, token, paths, connections, headers));
+  };
+  await run('http_first_page', first);
+  await run('http_next_pages', next);
+  await run('http_filtered', filtered);
+  // As a browser asks: the same pages gzip-coded (made once per cached page, docs/review.md).
+  const gzip = { 'accept-encoding': 'gzip' };
+  await run('http_gzip_first_page', first, CONNECTIONS, gzip);
+  await run('http_gzip_next_pages', next, CONNECTIONS, gzip);
+  await run('http_gzip_filtered', filtered, CONNECTIONS, gzip);
   // Without the page cache: every request reads the database.
   configureQueueCache(db, { ttlMs: 0 });
-  put(figures, 'http_nocache_first_page', await load(base, token, first));
-  put(figures, 'http_nocache_mixed', await load(base, token, [...first, ...next, ...filtered]));
-  for (const c of CONNECTION_LIST.slice(1)) put(figures, `http_nocache_mixed_${c}conn`, await load(base, token, [...first, ...next, ...filtered], c));
+  await run('http_nocache_first_page', first);
+  await run('http_nocache_mixed', [...first, ...next, ...filtered]);
+  for (const c of CONNECTION_LIST.slice(1))
+    await run(`http_nocache_mixed_${c}conn`, [...first, ...next, ...filtered], c);
   configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS });
-  for (const c of CONNECTION_LIST.slice(1)) put(figures, `http_first_page_${c}conn`, await load(base, token, first, c));
+  for (const c of CONNECTION_LIST.slice(1)) await run(`http_first_page_${c}conn`, first, c);
 
   // Decisions: claim + decide on distinct open cases, 8 reviewers at once, each through the workflow.
   const targets = await db
@@ -365,8 +495,22 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
             deps,
             ref,
             violation
-              ? { outcome: 'violation', category: 'spam', action: 'notice', legalBasis: ['decree-147-2024-art23'], facts: 'Quảng cáo lặp lại', explanation: 'Vi phạm quy định' }
-              : { outcome: 'no-violation', category: 'spam', action: 'none', legalBasis: [], facts: 'Không vi phạm', explanation: 'Nội dung hợp lệ' },
+              ? {
+                  outcome: 'violation',
+                  category: 'spam',
+                  action: 'notice',
+                  legalBasis: ['decree-147-2024-art23'],
+                  facts: 'Quảng cáo lặp lại',
+                  explanation: 'Vi phạm quy định',
+                }
+              : {
+                  outcome: 'no-violation',
+                  category: 'spam',
+                  action: 'none',
+                  legalBasis: [],
+                  facts: 'Không vi phạm',
+                  explanation: 'Nội dung hợp lệ',
+                },
             actor,
           );
         }
@@ -375,7 +519,8 @@ async function measure(ctx: AppContext, base: string, figures: Record<string, nu
   );
   const used = process.cpuUsage(cpu);
   figures.decisions_per_s = Math.round((targets.length / ms) * 1000 * 10) / 10;
-  figures.decisions_node_cpu_ms_each = Math.round(((used.user + used.system) / 1000 / targets.length) * 100) / 100;
+  figures.decisions_node_cpu_ms_each =
+    Math.round(((used.user + used.system) / 1000 / targets.length) * 100) / 100;
 }
 
 export async function bench(): Promise<BenchResult> {
@@ -384,7 +529,12 @@ export async function bench(): Promise<BenchResult> {
   const notes = [
     `${DOCS} documents, ${FINDINGS_DOCS} flagged, ${OPEN} open cases + ${DECIDED} decided; autocannon ${CONNECTION_LIST.join('/')} connections × ${SECONDS} s per run in a child process (server CPU = % of one core used by the server process over the run); ${DECISIONS} decisions by 8 concurrent reviewers`,
   ];
-  if (!url) return { name: 'queue', figures, notes: ['skipped: set KIEMTIN_BENCH_DATABASE_URL or KIEMTIN_TEST_DATABASE_URL (PostgreSQL server)'] };
+  if (!url)
+    return {
+      name: 'queue',
+      figures,
+      notes: ['skipped: set KIEMTIN_BENCH_DATABASE_URL or KIEMTIN_TEST_DATABASE_URL (PostgreSQL server)'],
+    };
   const schema = `bench_queue_${randomBytes(4).toString('hex')}`;
   const store = await openStore({ databaseUrl: url, dataDir: ':memory:', schema });
   let server: ServerType | undefined;
@@ -396,7 +546,9 @@ export async function bench(): Promise<BenchResult> {
     const { app } = createApp(ctx);
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     server = started;
-    await new Promise<void>((resolve) => (started.listening ? resolve() : started.once('listening', () => resolve())));
+    await new Promise<void>((resolve) =>
+      started.listening ? resolve() : started.once('listening', () => resolve()),
+    );
     const base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
     figures.load_average_1m_before = Math.round((await import('node:os')).loadavg()[0]! * 100) / 100;
     await measure(ctx, base, figures);
