@@ -27,7 +27,9 @@ describe('choosing a content coding from Accept-Encoding', () => {
 });
 
 describe('a body kept in several codings', () => {
-  const text = JSON.stringify({ items: Array.from({ length: 50 }, (_, i) => ({ id: i, title: `Tiêu đề ${i}`, category: 'spam' })) });
+  const text = JSON.stringify({
+    items: Array.from({ length: 50 }, (_, i) => ({ id: i, title: `Tiêu đề ${i}`, category: 'spam' })),
+  });
   const body = new EncodedBody(new Uint8Array(Buffer.from(text)));
 
   it('decodes to the same bytes in every coding, the coded ones smaller', () => {

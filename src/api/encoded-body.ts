@@ -23,7 +23,10 @@ export function chooseCoding(acceptEncoding: string | undefined): ContentCoding 
     const qParam = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
     const value = qParam === undefined ? 1 : Number(qParam.slice(2));
     // A malformed weight counts as 0: the coding is not taken on a guess.
-    q.set(coding === 'x-gzip' ? 'gzip' : coding, Number.isFinite(value) && value >= 0 && value <= 1 ? value : 0);
+    q.set(
+      coding === 'x-gzip' ? 'gzip' : coding,
+      Number.isFinite(value) && value >= 0 && value <= 1 ? value : 0,
+    );
   }
   const star = q.get('*');
   // identity is acceptable unless refused by name or by "*;q=0" without naming it; unnamed, it comes
@@ -62,12 +65,17 @@ export class EncodedBody {
   get(coding: ContentCoding): Encoded {
     if (coding === 'identity') return this.#identity;
     const tag = (suffix: string) => `${this.#identity.etag.slice(0, -1)}-${suffix}"`;
-    if (coding === 'gzip') return (this.#gzip ??= { bytes: bufferBytes(gzipSync(this.#identity.bytes)), etag: tag('gzip') });
+    if (coding === 'gzip')
+      return (this.#gzip ??= { bytes: bufferBytes(gzipSync(this.#identity.bytes)), etag: tag('gzip') });
     // Quality 5: within ~10% of the best size at a hundredth of the time of quality 11 (30 kB JSON page).
     return (this.#br ??= {
       bytes: bufferBytes(
         brotliCompressSync(this.#identity.bytes, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: this.#identity.bytes.length },
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: this.#identity.bytes.length,
+          },
         }),
       ),
       etag: tag('br'),
@@ -75,4 +83,5 @@ export class EncodedBody {
   }
 }
 
-const bufferBytes = (b: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+const bufferBytes = (b: Buffer): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);

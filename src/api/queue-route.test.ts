@@ -26,18 +26,50 @@ describeStores('queue listing: content codings', (h) => {
 
   async function seed(n: number): Promise<void> {
     const db = h.store.db;
-    await createOutlet(db, outletInputSchema.parse({ id: 'tin', type: 'blog', name: 'Tin', homeUrl: 'https://tin.example/' }), clock.now());
+    await createOutlet(
+      db,
+      outletInputSchema.parse({ id: 'tin', type: 'blog', name: 'Tin', homeUrl: 'https://tin.example/' }),
+      clock.now(),
+    );
     // Titles with markup and quotes: the JSON must come through every coding unchanged.
-    const items = Array.from({ length: n }, (_, i) => ({ kind: 'post' as const, url: `https://tin.example/${i}`, parentUrl: null, externalId: null, title: `Bài <b>"${i}"</b> tiếng Việt`, author: null, authorUrl: null, publishedAt: new Date('2026-11-20T00:00:00Z'), text: `Nội dung ${i}` }));
-    const r = await db.transaction().execute((trx) => ingestItems(trx, { outletId: 'tin', items, snapshotSha256: null, seenAt: clock.now() }));
+    const items = Array.from({ length: n }, (_, i) => ({
+      kind: 'post' as const,
+      url: `https://tin.example/${i}`,
+      parentUrl: null,
+      externalId: null,
+      title: `Bài <b>"${i}"</b> tiếng Việt`,
+      author: null,
+      authorUrl: null,
+      publishedAt: new Date('2026-11-20T00:00:00Z'),
+      text: `Nội dung ${i}`,
+    }));
+    const r = await db
+      .transaction()
+      .execute((trx) =>
+        ingestItems(trx, { outletId: 'tin', items, snapshotSha256: null, seenAt: clock.now() }),
+      );
     await db
       .insertInto('findings')
-      .values(r.items.map((it, i) => ({ document_id: it.id, document_version: 1, detector: 't', detector_version: '1', category: 'spam', score: 0.5 + i / (2 * n), explanation: 'x', evidence: '{}', created_at: clock.now() })))
+      .values(
+        r.items.map((it, i) => ({
+          document_id: it.id,
+          document_version: 1,
+          detector: 't',
+          detector_version: '1',
+          category: 'spam',
+          score: 0.5 + i / (2 * n),
+          explanation: 'x',
+          evidence: '{}',
+          created_at: clock.now(),
+        })),
+      )
       .execute();
     await triageFindings({ db, clock });
-    token = (await createToken(db, { name: 'lan', role: 'reviewer', outletId: null, now: clock.now() })).token;
+    token = (await createToken(db, { name: 'lan', role: 'reviewer', outletId: null, now: clock.now() }))
+      .token;
   }
-  const get = (headers: Record<string, string> = {}) => app.request('/api/v1/queue?limit=40', { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const get = (headers: Record<string, string> = {}) =>
+    app.request('/api/v1/queue?limit=40', { headers: { authorization: `Bearer ${token}`, ...headers } });
   const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
   it('answers in br or gzip when asked, decoding to the same JSON as the uncoded page; 304 per coding', async () => {
@@ -88,19 +120,32 @@ describeStores('queue listing: content codings', (h) => {
     await seed(3);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const before = await get({ 'accept-encoding': 'gzip' });
-    const items = (JSON.parse(gunzipSync(await bytes(before)).toString()) as { items: Array<{ number: string }> }).items;
+    const items = (
+      JSON.parse(gunzipSync(await bytes(before)).toString()) as { items: Array<{ number: string }> }
+    ).items;
     const top = items[0]!.number;
-    expect((await app.request(`/api/v1/cases/${top}/claim`, { method: 'POST', headers: auth, body: '{}' })).status).toBe(200);
+    expect(
+      (await app.request(`/api/v1/cases/${top}/claim`, { method: 'POST', headers: auth, body: '{}' })).status,
+    ).toBe(200);
     const decided = await app.request(`/api/v1/cases/${top}/decision`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ outcome: 'no-violation', category: 'spam', action: 'none', legalBasis: [], facts: 'Không vi phạm', explanation: 'Nội dung hợp lệ' }),
+      body: JSON.stringify({
+        outcome: 'no-violation',
+        category: 'spam',
+        action: 'none',
+        legalBasis: [],
+        facts: 'Không vi phạm',
+        explanation: 'Nội dung hợp lệ',
+      }),
     });
     expect(decided.status).toBe(201);
     const after = await get({ 'accept-encoding': 'gzip', 'if-none-match': before.headers.get('etag')! });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
-    const now = (JSON.parse(gunzipSync(await bytes(after)).toString()) as { items: Array<{ number: string }> }).items.map((c) => c.number);
+    const now = (
+      JSON.parse(gunzipSync(await bytes(after)).toString()) as { items: Array<{ number: string }> }
+    ).items.map((c) => c.number);
     expect(now).toEqual(items.slice(1).map((c) => c.number));
   });
 });

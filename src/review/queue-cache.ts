@@ -64,7 +64,8 @@ function put(cache: QueueCache, key: string, entry: Entry): void {
   if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
 }
 
-const fresh = (cache: QueueCache, e: Entry, now: number): boolean => now - e.at >= 0 && now - e.at < cache.ttlMs;
+const fresh = (cache: QueueCache, e: Entry, now: number): boolean =>
+  now - e.at >= 0 && now - e.at < cache.ttlMs;
 
 /** The cached value for `key`, or `load()` (shared by concurrent callers) kept until the TTL or a change. */
 export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>): Promise<T> {
@@ -82,7 +83,13 @@ export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>):
 }
 
 /** Reads `key` again behind `hit`; the fresh page replaces `hit` unless something replaced or dropped it since. */
-function refresh(cache: QueueCache, key: string, hit: Entry, now: number, load: () => Promise<unknown>): void {
+function refresh(
+  cache: QueueCache,
+  key: string,
+  hit: Entry,
+  now: number,
+  load: () => Promise<unknown>,
+): void {
   const next = startEntry(cache, key, now, load);
   hit.next = next;
   // A change through this process empties the map, so `hit` still there means none happened since.
