@@ -66,9 +66,24 @@ for (const row of SYNONYMS) {
   }
 }
 
-/** A rule word written with marks matches a syllable with the same marks or none (typed without them). */
-function sigFits(rule: string | null | undefined, tok: string | null): boolean {
-  return rule === null || rule === undefined || tok === null || tok === '' || tok === rule;
+/**
+ * A rule word written with marks matches a syllable with the same marks, any syllable of a text typed
+ * without diacritics, and a key made by teencode expansion (no signature).
+ */
+function sigFits(rule: string | null | undefined, tok: string | null, toneless: boolean): boolean {
+  return rule === null || rule === undefined || tok === null || toneless || tok === rule;
+}
+
+/** Few syllables carry diacritics (< 15 %): the text was typed without them. */
+function isToneless(toks: readonly KeyToken[]): boolean {
+  let letters = 0;
+  let marked = 0;
+  for (const t of toks) {
+    if (t.sig === null || startsWithDigit(t.key)) continue;
+    letters++;
+    if (t.sig !== '') marked++;
+  }
+  return letters === 0 || marked / letters < 0.15;
 }
 
 // Chat forms of weekdays and months: "t2" is thứ hai before "tuần/này/tới/sau" or after "vào/sáng/
@@ -98,10 +113,10 @@ function calendarKeys(toks: readonly KeyToken[], i: number): string[] | null {
 }
 
 /** "thứ hai" / "thứ 2" as a weekday (before "tuần/này/tới/sau" or after "vào/từ/sáng..."), else null. */
-function weekdayAt(toks: readonly KeyToken[], i: number): string | null {
+function weekdayAt(toks: readonly KeyToken[], i: number, toneless: boolean): string | null {
   const t = toks[i] as KeyToken;
   const w = toks[i + 1];
-  if (t.key !== 'thu' || w === undefined || !sigFits('\u0301\u031b', t.sig)) return null;
+  if (t.key !== 'thu' || w === undefined || !sigFits('\u0301\u031b', t.sig, toneless)) return null;
   const d = WEEKDAY_WORDS[w.key] ?? (/^[2-7]$/.test(w.key) ? w.key : undefined);
   if (d === undefined) return null;
   const prev = toks[i - 1]?.key;
@@ -113,9 +128,10 @@ function weekdayAt(toks: readonly KeyToken[], i: number): string | null {
 /** Rewrites paraphrase variants to one canonical key sequence, keeping raw offsets. */
 function canonicalize(toks: KeyToken[]): KeyToken[] {
   const out: KeyToken[] = [];
+  const toneless = isToneless(toks);
   for (let i = 0; i < toks.length; ) {
     const t = toks[i] as KeyToken;
-    const day = weekdayAt(toks, i);
+    const day = weekdayAt(toks, i, toneless);
     if (day !== null) {
       out.push({ key: day, start: t.start, end: (toks[i + 1] as KeyToken).end, capital: t.capital, sig: null });
       i += 2;
@@ -131,7 +147,7 @@ function canonicalize(toks: KeyToken[]): KeyToken[] {
     let applied = false;
     if (rules !== undefined) {
       for (const r of rules) {
-        if (r.from.every((k, j) => toks[i + j]?.key === k && sigFits(r.sigs[j], (toks[i + j] as KeyToken).sig))) {
+        if (r.from.every((k, j) => toks[i + j]?.key === k && sigFits(r.sigs[j], (toks[i + j] as KeyToken).sig, toneless))) {
           const last = toks[i + r.from.length - 1] as KeyToken;
           const same = r.to.length === r.from.length && r.to.every((k, j) => k === r.from[j]);
           if (same) for (let j = 0; j < r.from.length; j++) out.push(toks[i + j] as KeyToken);

@@ -47,6 +47,9 @@ const TEENCODE: Record<string, string> = {
   cccd: 'can cuoc cong dan', nld: 'nguoi lao dong', xn: 'xet nghiem', kq: 'ket qua', tn: 'tin nhan',
 };
 
+/** Abbreviations that expand to a place name (its syllables are names, whatever the case). */
+const PLACE_ABBREVIATIONS: ReadonlySet<string> = new Set(['hn', 'hcm', 'tphcm', 'sg', 'vn']);
+
 // Letter swaps used in teencode (ck→ch, nk→nh, ...); applied only when the token is not already a word.
 const SWAPS: ReadonlyArray<[RegExp, string]> = [
   [/ck/g, 'ch'],
@@ -72,7 +75,8 @@ export function claimKeyTokens(raw: string, core: readonly CoreKeyToken[] = keyT
   for (const t of core) {
     const surface = raw.slice(t.start, t.end);
     const first = surface.charAt(0);
-    const capital = first !== first.toLowerCase();
+    // Place abbreviations name a place even in lower case ("hn" = Hà Nội).
+    const capital = first !== first.toLowerCase() || PLACE_ABBREVIATIONS.has(t.key);
     const { keys, sig } = surfaceInfo(surface, t.key);
     for (const k of keys) out.push({ key: k, start: t.start, end: t.end, capital, sig });
   }
