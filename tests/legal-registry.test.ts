@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
 import { fixedClock } from '../src/core/clock.js';
@@ -8,6 +9,7 @@ import type { AppContext } from '../src/context.js';
 import { caseDetail } from '../src/review/case-detail.js';
 import { claimCase, openCase } from '../src/review/cases.js';
 import { decideCase } from '../src/review/decisions.js';
+import { evidencePack } from '../src/review/evidence.js';
 import { LEGAL_PROVISIONS, LEGAL_REGISTRY_VERSION } from '../src/review/legal-registry.js';
 import { addProvision, citedProvisions, listProvisions, reviseProvision, showProvision } from '../src/review/legal-registry-store.js';
 import { listAudit, verifyAuditChain } from '../src/store/review/audit.js';
@@ -112,6 +114,11 @@ describeStores('legal-basis registry as data', (h) => {
     const [cited] = await citedProvisions(ctx.db, detail.decisions[0]!.legalBasis);
     expect(cited).toMatchObject({ id: 'decree-15-2020-art101-1', revision: 1, point: null, unverified: true });
     expect(cited!.summaryVi).toBe(LEGAL_PROVISIONS.find((p) => p.id === 'decree-15-2020-art101-1')!.summaryVi);
+    // The evidence pack carries the revision cited, not the current text.
+    const tar = gunzipSync((await evidencePack(deps(), first.number)).archive).toString('utf8');
+    expect(tar).toContain('legal-basis.json');
+    expect(tar).toContain(LEGAL_PROVISIONS.find((p) => p.id === 'decree-15-2020-art101-1')!.summaryVi);
+    expect(tar).not.toContain('Văn bản đã đối chiếu.');
     // The notice issued then is stored as rendered then.
     expect(before.notice!.text).toContain(citedThen);
     expect(before.notice!.text).toContain('chưa được xác minh');

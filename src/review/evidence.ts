@@ -3,11 +3,12 @@ import { listAudit, verifyAuditChain } from '../store/review/audit.js';
 import { getSnapshot } from '../store/snapshots.js';
 import { caseDetail } from './case-detail.js';
 import { caseSubject, requireCase, type ReviewDeps } from './cases.js';
+import { citedProvisions } from './legal-registry-store.js';
 import { tarGz } from './tar.js';
 
 /**
  * The evidence pack of a case as one .tar.gz: the case with its decisions, actions and appeals, the
- * findings, every snapshot involved (the document's versions and the compliance re-checks, as the raw
+ * findings, the legal provisions cited (the revision each decision cited), every snapshot involved (the document's versions and the compliance re-checks, as the raw
  * bytes, named by SHA-256), the notices, the case's audit entries with their hashes and the result of
  * verifying the whole chain, and a SHA256SUMS manifest.
  */
@@ -19,6 +20,10 @@ export async function evidencePack(deps: ReviewDeps, ref: string): Promise<{ fil
   const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
   files.push({ name: 'case.json', body: json({ ...detail, findings: undefined }) });
   files.push({ name: 'findings.json', body: json(detail.findings) });
+  // Each decision's legal basis as the revision it cited: the text then, whatever was revised since.
+  const cited = [];
+  for (const d of detail.decisions) cited.push({ decision: d.id, provisions: await citedProvisions(deps.db, d.legalBasis) });
+  if (cited.length > 0) files.push({ name: 'legal-basis.json', body: json(cited) });
   const shas = new Set<string>();
   if (c.documentId) {
     const versions = await deps.db.selectFrom('document_versions').select(['version', 'snapshot_sha256', 'text', 'content_hash', 'seen_at']).where('document_id', '=', c.documentId).orderBy('version').execute();
