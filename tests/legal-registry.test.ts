@@ -216,6 +216,18 @@ describeStores('legal-basis registry as data', (h) => {
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
 
+  it('gives concurrent changes (and the first-use seed they race to write) consecutive revisions and versions, none lost', async () => {
+    await Promise.all([1, 2, 3, 4, 5].map((i) => reviseProvision(deps(), 'press-2016-art42', { note: `Ghi chú ${i}`, reason: `lần ${i}` }, `admin-${i}`)));
+    const shown = await showProvision(deps(), 'press-2016-art42');
+    expect(shown.revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(shown.revisions.map((r) => r.registryVersion)).size).toBe(6);
+    expect(new Set(shown.revisions.slice(1).map((r) => r.note)).size).toBe(5);
+    expect((await listProvisions(deps())).registryVersion).toBe(6);
+    expect((await listProvisions(deps())).provisions).toHaveLength(LEGAL_PROVISIONS.length);
+    expect(await listAudit(ctx.db, { limit: 100 })).toHaveLength(5);
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
   it('lets only an admin change the registry over HTTP; every role that works the queue reads it with its history', async () => {
     const admin = await tokenFor('admin');
     for (const role of ['supervisor', 'reviewer', 'analyst'] as const) {
@@ -244,5 +256,11 @@ describeStores('legal-basis registry as data', (h) => {
     expect((await call('GET', '/api/v1/legal-provisions/nope', admin)).status).toBe(404);
     const listed = await call('GET', '/api/v1/legal-provisions', admin);
     expect(listed.body).toMatchObject({ version: `${LEGAL_REGISTRY_VERSION}+2`, registryVersion: 3 });
+    // Declared in the OpenAPI document with their body schemas.
+    const doc = (await (await app.request('/openapi.json')).json()) as any;
+    expect(Object.keys(doc.paths['/api/v1/legal-provisions'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/api/v1/legal-provisions/{id}'])).toEqual(expect.arrayContaining(['get', 'patch']));
+    expect(doc.components.schemas.LegalProvisionInput.required).toEqual(expect.arrayContaining(['id', 'instrument', 'validFrom', 'categories']));
+    expect(doc.components.schemas.LegalProvisionPatch.required).toEqual(['reason']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors.js';
-import { LEGAL_PROVISIONS, findProvision, inForce, provisionsInForce, resolveLegalBasis, takedownHoursFor, vietnamDay } from './legal-registry.js';
+import { LEGAL_PROVISIONS, findProvision, inForce, provisionsInForce, registryVersionLabel, resolveLegalBasis, takedownHoursFor, vietnamDay, type RegisteredProvision, type RegistryView } from './legal-registry.js';
 
 describe('legal registry', () => {
   it('has unique ids, ordered validity windows, and replacements that exist and start when the old text ends', () => {
@@ -47,5 +47,16 @@ describe('legal registry', () => {
     expect(takedownHoursFor(refs, 72)).toBe(24);
     expect(takedownHoursFor(refs.slice(0, 1), 72)).toBe(72);
     expect(refs[0]!.unverified).toBe(true);
+  });
+
+  it('records the revision and registry version of the view it resolved against', () => {
+    expect(registryVersionLabel('vn-2026-11-28.1', 1)).toBe('vn-2026-11-28.1');
+    expect(registryVersionLabel('vn-2026-11-28.1', 4)).toBe('vn-2026-11-28.1+3');
+    const revised: RegisteredProvision = { ...findProvision('decree-147-2024-art23')!, revision: 3, takedownHours: 12, article: '23a' };
+    const view: RegistryView = { version: 'vn-2026-11-28.1+5', get: (id) => (id === revised.id ? revised : undefined) };
+    const refs = resolveLegalBasis(['decree-147-2024-art23'], new Date('2026-08-01T00:00:00Z'), 'false-information', view);
+    expect(refs[0]).toMatchObject({ revision: 3, registryVersion: 'vn-2026-11-28.1+5', citation: 'Điều 23a, Nghị định 147/2024/NĐ-CP' });
+    expect(takedownHoursFor(refs, 72, view)).toBe(12);
+    expect(() => resolveLegalBasis(['press-2016-art42'], new Date('2016-06-01T00:00:00Z'), 'false-information', view)).toThrow(/unknown provision/);
   });
 });
