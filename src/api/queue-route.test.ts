@@ -6,6 +6,7 @@ import { fixedClock } from '../core/clock.js';
 import { outletInputSchema } from '../core/outlet-input.js';
 import type { AppContext } from '../context.js';
 import { triageFindings } from '../review/cases.js';
+import { QUEUE_CACHE_TTL_MS } from '../review/queue-cache.js';
 import { ingestItems } from '../store/documents.js';
 import { createOutlet } from '../store/outlets.js';
 import { createToken } from '../store/tokens.js';
@@ -114,6 +115,30 @@ describeStores('queue listing: content codings', (h) => {
     const otherCoding = await get({ 'if-none-match': gz.headers.get('etag')! });
     expect(otherCoding.status).toBe(200);
     expect((await bytes(otherCoding)).equals(json)).toBe(true);
+  });
+
+  it('equivalent filters share one cached page: order of a list, defaults spelt out', async () => {
+    await seed(3);
+    const numbers = async (query: string) => {
+      const res = await app.request(`/api/v1/queue?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: Array<{ number: string }> }).items.map((c) => c.number);
+    };
+    const before = await numbers('category=spam,scam-fraud');
+    expect(before).toHaveLength(3);
+    // Closed by another process: this process learns of it only when the cached page expires.
+    await h.store.db
+      .updateTable('review_cases')
+      .set({ state: 'closed', closed_at: clock.now() })
+      .where('number', '=', before[0]!)
+      .execute();
+    expect(
+      await numbers('limit=50&claim=any&overdue=false&state=open&category=scam-fraud,spam,spam'),
+    ).toEqual(before);
+    clock.advance(QUEUE_CACHE_TTL_MS);
+    expect(await numbers('category=scam-fraud,spam')).toEqual(before.slice(1));
   });
 
   it('a decision changes the coded page and its validator at once', async () => {
