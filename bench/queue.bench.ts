@@ -5,7 +5,7 @@
  * autocannon in a child process (so the load generator does not share the server's event loop) at 100
  * connections: `GET /api/v1/queue?limit=50` first page, keyset next pages (cursors collected
  * beforehand) and a filtered view, uncoded and with `accept-encoding: gzip`, with the in-process page
- * cache on and off. Each run reports
+ * cache on (with and without its background re-reads) and off. Each run reports
  * p50/p97.5/p99, req/s, failed requests and the server process's CPU (process.cpuUsage over the run,
  * % of one core). Also the queue query alone (sequential), a check that pages equal the documented
  * priority order computed in JS over all open cases, and decisions/s (claim + decide on distinct cases,
@@ -462,6 +462,10 @@ async function measure(
   await run('http_gzip_first_page', first, CONNECTIONS, gzip);
   await run('http_gzip_next_pages', next, CONNECTIONS, gzip);
   await run('http_gzip_filtered', filtered, CONNECTIONS, gzip);
+  // The cache as before background re-reads: a page in use expires every TTL with requests waiting on it.
+  configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS, refreshAhead: false });
+  await run('http_norefresh_next_pages', next);
+  await run('http_norefresh_filtered', filtered);
   // Without the page cache: every request reads the database.
   configureQueueCache(db, { ttlMs: 0 });
   await run('http_nocache_first_page', first);

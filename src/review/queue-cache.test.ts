@@ -123,6 +123,22 @@ describe('queue page cache', () => {
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 3');
   });
 
+  it('without background re-reads (as benches compare), a page in use expires and its next caller waits', async () => {
+    const { deps, clock, db, l } = setup();
+    configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS, refreshAhead: false });
+    const first = cachedQueue(deps, 'k', l.load);
+    await l.finish();
+    await first;
+    clock.advance(half);
+    expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
+    expect(l.calls).toBe(1);
+    clock.advance(half);
+    const next = cachedQueue(deps, 'k', l.load);
+    expect(l.calls).toBe(2);
+    await l.finish();
+    expect(await next).toBe('page 2');
+  });
+
   it('with a lifetime of 0 reads every time', async () => {
     const { deps, db, l } = setup();
     configureQueueCache(db, { ttlMs: 0 });

@@ -30,6 +30,8 @@ interface Entry {
 interface QueueCache {
   generation: number;
   ttlMs: number;
+  /** Whether pages in use are re-read in the background (off only for benches that compare). */
+  refreshAhead: boolean;
   entries: Map<string, Entry>;
 }
 
@@ -38,7 +40,11 @@ const caches = new WeakMap<object, QueueCache>();
 
 function cacheOf(db: Db): QueueCache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { generation: 0, ttlMs: QUEUE_CACHE_TTL_MS, entries: new Map() }));
+  if (!c)
+    caches.set(
+      db,
+      (c = { generation: 0, ttlMs: QUEUE_CACHE_TTL_MS, refreshAhead: true, entries: new Map() }),
+    );
   return c;
 }
 
@@ -73,7 +79,8 @@ export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>):
   const now = deps.clock.now().getTime();
   const hit = cache.entries.get(key);
   if (hit && fresh(cache, hit, now)) {
-    if (hit.settled && !hit.next && (now - hit.at) * 2 >= cache.ttlMs) refresh(cache, key, hit, now, load);
+    if (cache.refreshAhead && hit.settled && !hit.next && (now - hit.at) * 2 >= cache.ttlMs)
+      refresh(cache, key, hit, now, load);
     return hit.value as Promise<T>;
   }
   // Expired: the background re-read, if one is under way and still young enough, answers this request.
@@ -99,10 +106,14 @@ function refresh(
   );
 }
 
-/** Sets the lifetime of cached pages for this store handle; 0 turns the cache off (benches compare). */
-export function configureQueueCache(db: Db, opts: { ttlMs: number }): void {
+/**
+ * Sets the lifetime of cached pages for this store handle; 0 turns the cache off, `refreshAhead: false`
+ * the background re-reads (benches compare).
+ */
+export function configureQueueCache(db: Db, opts: { ttlMs: number; refreshAhead?: boolean }): void {
   const cache = cacheOf(db);
   cache.ttlMs = Math.max(0, opts.ttlMs);
+  cache.refreshAhead = opts.refreshAhead ?? true;
   cache.entries.clear();
 }
 
