@@ -41,6 +41,8 @@ interface PhraseRule {
   /** Diacritic signatures of the variant's words (null: any), from SYNONYMS written with marks. */
   sigs: Array<string | null>;
   to: string[];
+  /** The variant is the canonical form itself (kept as written, marks and all). */
+  same: boolean;
 }
 
 const RULES_BY_FIRST = new Map<string, PhraseRule[]>();
@@ -49,7 +51,7 @@ function addRule(from: string[], sigs: Array<string | null>, to: string[]): void
   const list = RULES_BY_FIRST.get(first) ?? [];
   // One rule per variant: the first row that names it wins.
   if (list.some((r) => r.from.length === from.length && r.from.every((k, j) => k === from[j]))) return;
-  list.push({ from, sigs, to });
+  list.push({ from, sigs, to, same: to.length === from.length && to.every((k, j) => k === from[j]) });
   list.sort((a, b) => b.from.length - a.from.length);
   RULES_BY_FIRST.set(first, list);
 }
@@ -62,7 +64,10 @@ for (const row of SYNONYMS) {
   // The canonical form maps to itself, so a longer canonical phrase is never cut by a shorter variant.
   for (const v of row) {
     const words = v.toLowerCase().split(' ');
-    addRule(words.map((w) => foldDiacritics(w)), words.map((w) => diacriticSig(w)), to);
+    const from = words.map((w) => foldDiacritics(w));
+    // A one-word canonical form rewritten to itself would only cost time.
+    if (from.length === 1 && to.length === 1 && from[0] === to[0]) continue;
+    addRule(from, words.map((w) => diacriticSig(w)), to);
   }
 }
 
@@ -125,19 +130,50 @@ function weekdayAt(toks: readonly KeyToken[], i: number, toneless: boolean): str
   return day ? `thu${d}` : null;
 }
 
+/** A chat token that may name a weekday or a month: "t2", "th12", "cn" (cheap test before the regexes). */
+function maybeCalendar(key: string): boolean {
+  if (key === 'cn') return true;
+  const n = key.length;
+  if (n < 2 || n > 4 || key.charCodeAt(0) !== 116) return false;
+  const c = key.charCodeAt(n - 1);
+  return c >= 48 && c <= 57;
+}
+
+/** `tl`: whether the text is toneless, -1 until first needed (computed once per text). */
+function ruleFits(r: PhraseRule, toks: KeyToken[], i: number, tl: { v: number }): boolean {
+  // The first word is the lookup key.
+  for (let j = 1; j < r.from.length; j++) {
+    const t = toks[i + j];
+    if (t === undefined || t.key !== r.from[j]) return false;
+  }
+  for (let j = 0; j < r.from.length; j++) {
+    const want = r.sigs[j];
+    if (want === null || want === undefined) continue;
+    const sig = (toks[i + j] as KeyToken).sig;
+    if (sig === null || sig === want) continue;
+    if (tl.v < 0) tl.v = isToneless(toks) ? 1 : 0;
+    if (tl.v === 0) return false;
+  }
+  return true;
+}
+
 /** Rewrites paraphrase variants to one canonical key sequence, keeping raw offsets. */
 function canonicalize(toks: KeyToken[]): KeyToken[] {
   const out: KeyToken[] = [];
-  const toneless = isToneless(toks);
+  // Whether the text was typed without diacritics, computed only when a variant's marks must be checked.
+  const tl = { v: -1 };
   for (let i = 0; i < toks.length; ) {
     const t = toks[i] as KeyToken;
-    const day = weekdayAt(toks, i, toneless);
-    if (day !== null) {
-      out.push({ key: day, start: t.start, end: (toks[i + 1] as KeyToken).end, capital: t.capital, sig: null });
-      i += 2;
-      continue;
+    if (t.key === 'thu') {
+      if (tl.v < 0) tl.v = isToneless(toks) ? 1 : 0;
+      const day = weekdayAt(toks, i, tl.v === 1);
+      if (day !== null) {
+        out.push({ key: day, start: t.start, end: (toks[i + 1] as KeyToken).end, capital: t.capital, sig: null });
+        i += 2;
+        continue;
+      }
     }
-    const cal = t.key.length <= 7 ? calendarKeys(toks, i) : null;
+    const cal = maybeCalendar(t.key) ? calendarKeys(toks, i) : null;
     if (cal !== null) {
       for (const key of cal) out.push({ key, start: t.start, end: t.end, capital: t.capital, sig: null });
       i++;
@@ -147,20 +183,19 @@ function canonicalize(toks: KeyToken[]): KeyToken[] {
     let applied = false;
     if (rules !== undefined) {
       for (const r of rules) {
-        if (r.from.every((k, j) => toks[i + j]?.key === k && sigFits(r.sigs[j], (toks[i + j] as KeyToken).sig, toneless))) {
+        if (!ruleFits(r, toks, i, tl)) continue;
+        if (r.same) {
+          for (let j = 0; j < r.from.length; j++) out.push(toks[i + j] as KeyToken);
+        } else {
           const last = toks[i + r.from.length - 1] as KeyToken;
-          const same = r.to.length === r.from.length && r.to.every((k, j) => k === r.from[j]);
-          if (same) for (let j = 0; j < r.from.length; j++) out.push(toks[i + j] as KeyToken);
-          else {
-            // A name only when every word of it was capitalised ("Sài Gòn", not "Danh hài" opening a sentence).
-            let capital = true;
-            for (let j = 0; j < r.from.length; j++) capital &&= (toks[i + j] as KeyToken).capital;
-            for (const key of r.to) out.push({ key, start: t.start, end: last.end, capital, sig: null });
-          }
-          i += r.from.length;
-          applied = true;
-          break;
+          // A name only when every word of it was capitalised ("Sài Gòn", not "Danh hài" opening a sentence).
+          let capital = true;
+          for (let j = 0; j < r.from.length; j++) capital &&= (toks[i + j] as KeyToken).capital;
+          for (const key of r.to) out.push({ key, start: t.start, end: last.end, capital, sig: null });
         }
+        i += r.from.length;
+        applied = true;
+        break;
       }
     }
     if (!applied) {

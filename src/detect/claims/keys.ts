@@ -45,6 +45,11 @@ const TEENCODE: Record<string, string> = {
   // Institutions and documents that news rumours name by their initials.
   ubnd: 'uy ban nhan dan', thpt: 'trung hoc pho thong', thcs: 'trung hoc co so', dh: 'dai hoc',
   cccd: 'can cuoc cong dan', nld: 'nguoi lao dong', xn: 'xet nghiem', kq: 'ket qua', tn: 'tin nhan',
+  // English loanwords kept as written: the teencode swap f→ph would make "fake" a word no cue list knows.
+  fake: 'fake', free: 'free', fb: 'facebook', face: 'facebook', facebook: 'facebook', fan: 'fan', fanpage: 'fanpage',
+  file: 'file', form: 'form', follow: 'follow', fix: 'fix', phake: 'fake',
+  // Chat forms of common words.
+  bjo: 'bay gio', nx: 'nua', tgian: 'thoi gian', vde: 'van de',
 };
 
 /** Abbreviations that expand to a place name (its syllables are names, whatever the case). */
@@ -76,7 +81,7 @@ export function claimKeyTokens(raw: string, core: readonly CoreKeyToken[] = keyT
     const surface = raw.slice(t.start, t.end);
     const first = surface.charAt(0);
     // Place abbreviations name a place even in lower case ("hn" = Hà Nội).
-    const capital = first !== first.toLowerCase() || PLACE_ABBREVIATIONS.has(t.key);
+    const capital = first !== first.toLowerCase() || (t.key.length <= 5 && PLACE_ABBREVIATIONS.has(t.key));
     const { keys, sig } = surfaceInfo(surface, t.key);
     for (const k of keys) out.push({ key: k, start: t.start, end: t.end, capital, sig });
   }

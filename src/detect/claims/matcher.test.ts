@@ -171,6 +171,8 @@ describe('createClaimMatcher: synonyms, chat dates and initials', () => {
     expect(first('vé bus ở CT lên 20k từ t2 tuần tới thật hả mn?')).toBeUndefined();
     expect(first('Vé xe buýt ở Cần Thơ vẫn giữ 7.000 đồng từ thứ hai tuần sau, không tăng.')).toBeUndefined();
     expect(first('Giá gas giảm một nửa từ tháng sau.')).toBeUndefined();
+    // "fake" is a debunk cue as written (the teencode swap f→ph used to hide it: matched at 1.0 before).
+    expect(first('ca sĩ Đỗ Hải Nam bị công an bắt vì tổ chức cá độ bóng đá trực tuyến, tin fake đó mn')).toBeUndefined();
   });
 
   it('reads a variant written with other marks as another word ("mừng" is not "mùng")', () => {

@@ -6,7 +6,7 @@ const toks = (s: string): SlotTok[] =>
     const brk = w.startsWith(',');
     const key = brk ? w.slice(1) : w;
     const num = /^\d+$/.test(key) ? Number(key) : null;
-    return { key, groups: key === 'phat' || key === 'tru' ? ['fine'] : [], num, brk, qualifier: key === 'ngay' };
+    return { key, groups: key === 'phat' || key === 'tru' ? ['fine'] : [], num, brk, qualifier: key === 'ngay' || key === 'hoan' || key === 'toan' };
   });
 
 function subs(claim: string, passage: string) {
@@ -33,6 +33,7 @@ describe('aligned-slot substitutions', () => {
     expect(subs('dai hoc quoc gia cong chuc luong', 'dai hoc quoc gia cc luong')).toEqual([]); // initials
     expect(subs('nui lua ly son phun', 'nui lua li son phun')).toEqual([]); // one letter off
     expect(subs('mien dich hoan toan cum', 'mien dich ngay cum')).toEqual([]); // qualifier
+    expect(subs('mien dich hoan toan cum', 'mien dich virus cum')).toEqual([]); // the claim's qualifier left out
     expect(subs('so may tru tien', 'so may phat tien')).toEqual([]); // same meaning group
     expect(subs('gao nhua tran lan cho', 'gao nhua cho ,nho kiem')).toEqual([]); // tail stops at the clause break
     expect(subs('gia 500 dong', 'gia 500 nghin')).toEqual([]); // units belong to the number check

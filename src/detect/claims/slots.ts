@@ -130,7 +130,8 @@ export function substitutions(
       const t = claim[i] as SlotTok;
       if (t.num !== null) continue;
       slotKeys.push(t.key);
-      if (inPassage(t.key) || t.groups.some(groupFound) || unit(claim, i)) continue;
+      // A qualifier the passage leaves out ("miễn dịch hoàn toàn" said "miễn dịch tuyệt đối") is no substitution either.
+      if (inPassage(t.key) || t.groups.some(groupFound) || unit(claim, i) || t.qualifier) continue;
       missing.push(t.key);
       wt += weight(t.key);
     }
