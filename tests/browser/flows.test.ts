@@ -310,6 +310,7 @@ describe('reviewer UI flows in Chromium', { timeout: 120_000 }, () => {
     const row = page.locator(`tr[data-appeal="${appealId}"]`);
     await expect.poll(() => row.textContent(), POLL).toContain(APPELLANT);
     expect(await row.textContent()).toContain(REASON);
+    await expectNoScript(binh);
     await row.getByRole('link', { name: cases.approve }).click();
     const appeal = page.getByTestId('appeal');
     const messages = appeal.locator('ol.dialogue > li');

@@ -82,6 +82,8 @@ export class Sessions {
   async signIn(username: string, opts: { fresh?: boolean; path?: string } = {}): Promise<SignedIn> {
     const known = opts.fresh ? undefined : this.known.get(username);
     const context = await this.browser().newContext(known ? { storageState: known } : {});
+    // Fail a missing element well before the test's own time limit, with the locator in the message.
+    context.setDefaultTimeout(POLL.timeout);
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {

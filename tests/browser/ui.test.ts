@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
-import { WEB_DIST_DIR } from '../../src/api/static.js';
 import { outletInputSchema } from '../../src/core/outlet-input.js';
 import type { AppContext } from '../../src/context.js';
 import { ingestBatch } from '../../src/pipeline/ingest.js';
@@ -13,10 +8,10 @@ import { createUser } from '../../src/review/users.js';
 import { openStore } from '../../src/store/db.js';
 import { createOutlet } from '../../src/store/outlets.js';
 import { testContext } from '../_util/context.js';
+import { checkPrerequisites, launchChromium, POLL, pwned, serveApp, Sessions } from './harness.js';
 
 // The reviewer UI in real Chromium (Debian's package; .ci/run installs it) against the real app on
-// 127.0.0.1 with an embedded store. Missing prerequisites fail with a message, never skip.
-const CHROMIUM = '/usr/bin/chromium';
+// 127.0.0.1 with an embedded store (harness.ts). Missing prerequisites fail with a message, never skip.
 
 // Crawled text is hostile: markup that would run script if it were ever parsed as HTML.
 const TITLE = 'Tin khẩn <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -26,9 +21,6 @@ const TEXT =
   `Bấm <a href="javascript:window.__pwned=3">vào đây</a>: ${SCAM}. ` +
   `<img src=x onerror=window.__pwned=4> Nghe nói ${FALSE_CLAIM}, <script>window.__pwned=5</script> hãy chia sẻ.`;
 
-// The machine may be busy: wait for the page generously (these are not timing assertions).
-const POLL = { timeout: 15_000 };
-
 const SPAM_POSTS = 30;
 
 const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh', hoa: 'mat-khau-cua-hoa' };
@@ -36,34 +28,16 @@ const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh', hoa: 'ma
 // Generous limits: a busy machine slows the browser down; nothing here measures time.
 describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
   let ctx: AppContext;
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
+  let origin = '';
+  let closeServer: (() => Promise<void>) | undefined;
+  let browser: Browser | undefined;
   let caseNumber: string;
   let otherCase: string;
   let launching: Promise<Browser> | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this) to run the browser tests`,
-      );
-    if (!existsSync(`${WEB_DIST_DIR}/index.html`))
-      throw new Error(
-        'dist/web/index.html is missing: build the UI with `npm run build` (npm ci runs it) before the browser tests',
-      );
-    // Chromium starts while the store is seeded.
-    launching = chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
-    launching.catch(() => undefined);
+    checkPrerequisites();
+    launching = launchChromium(); // starts while the store is seeded
     const store = await openStore({ databaseUrl: null, dataDir: ':memory:' });
     ctx = await testContext(store, { detectors: [] });
     const now = ctx.clock.now();
@@ -187,51 +161,26 @@ describe('reviewer UI in Chromium', { timeout: 120_000 }, () => {
     await createUser(deps, { username: 'minh', role: 'viewer', password: PASSWORDS.minh }, 'system:test');
     await createUser(deps, { username: 'hoa', role: 'analyst', password: PASSWORDS.hoa }, 'system:test');
 
-    const { app } = createApp(ctx);
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const served = await serveApp(ctx);
+    origin = served.origin;
+    closeServer = served.close;
     browser = await launching;
   }, 180_000);
 
   afterAll(async () => {
     await (await launching?.catch(() => null))?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+    await closeServer?.();
     await ctx?.close();
   });
 
   // Each person signs in through the form once; later tests reuse the session (cookie and UI state).
-  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
-
-  /** A browser profile signed in as the user; records dialogs (alert() from a payload would show here). */
-  async function signIn(
-    username: keyof typeof PASSWORDS,
-    opts: { fresh?: boolean } = {},
-  ): Promise<{ page: Page; dialogs: string[] }> {
-    const known = opts.fresh ? undefined : sessions.get(username);
-    const context = await browser.newContext(known ? { storageState: known } : {});
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(`${origin}/ui/`);
-    if (!known) {
-      await page.fill('input[name=username]', username);
-      await page.fill('input[name=password]', PASSWORDS[username]);
-      await page.click('form button[type=submit]');
-    }
-    await page.getByTestId('who').waitFor();
-    if (!known && !opts.fresh) sessions.set(username, await context.storageState());
-    return { page, dialogs };
-  }
-  const pwned = (page: Page) => page.evaluate('window.__pwned === undefined ? null : window.__pwned');
+  const sessions = new Sessions(
+    () => browser!,
+    () => origin,
+    PASSWORDS,
+  );
+  const signIn = (username: keyof typeof PASSWORDS, opts: { fresh?: boolean } = {}) =>
+    sessions.signIn(username, opts);
 
   it('serves the UI with a strict Content-Security-Policy, nosniff and no framing', async () => {
     const res = await fetch(`${origin}/ui/`);
