@@ -386,6 +386,8 @@ export function findCues(toks: Tok[], from: number, to: number): CueHit[] {
     if (bucket === undefined) continue;
     const cue = bucket.find((c) => i + c.words.length <= to && c.words.every((w, j) => toks[i + j]?.key === w));
     if (cue === undefined) continue;
+    // "thật không thể tin nổi" is an exclamation, not "... thật không?".
+    if (cue.kind === 'question' && cue.words[cue.words.length - 1] === 'khong' && toks[i + cue.words.length]?.key === 'the') continue;
     const p1 = toks[i - 1]?.key;
     const p2 = toks[i - 2]?.key;
     const negatedCue = cue.kind.startsWith('debunk') && (p1 === 'khong' || (p1 === 'phai' && p2 === 'khong'));
@@ -429,6 +431,26 @@ export function negationScope(a: Analysis, from: number, to: number, restrictTo:
     const k = (a.toks[j] as Tok).key;
     if (restrictTo.has(k)) scope.add(k);
   });
+  return scope;
+}
+
+/**
+ * Keys of `restrictTo` right after "không được" (up to three syllables, within the clause): a
+ * prohibition ("không được hút thuốc") or a passive denial ("không được bồi thường"), so neither
+ * reading is held against a text that says "không bồi thường" or leaves the negation out.
+ */
+export function ambiguousNegationScope(a: Analysis, restrictTo: ReadonlySet<string>): Set<string> {
+  const scope = new Set<string>();
+  for (let i = 0; i + 1 < a.toks.length; i++) {
+    const t = a.toks[i] as Tok;
+    if (!NEGATIONS.has(t.key) || (a.toks[i + 1] as Tok).key !== 'duoc') continue;
+    for (let j = i + 2; j < Math.min(a.toks.length, i + 5); j++) {
+      const u = a.toks[j] as Tok;
+      const before = a.toks[j - 1] as Tok;
+      if (u.sentence !== t.sentence || /[,:;–—-]/.test(a.raw.slice(before.end, u.start))) break;
+      if (restrictTo.has(u.key)) scope.add(u.key);
+    }
+  }
   return scope;
 }
 

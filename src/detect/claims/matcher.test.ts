@@ -185,3 +185,39 @@ describe('createClaimMatcher: synonyms, chat dates and initials', () => {
     expect(withMarks?.score ?? 0).toBeLessThan(asDate?.score ?? 0);
   });
 });
+
+// Fourth round, after reading held-out 6's errors: four general mistakes of the verifier. Each case
+// scored 0.2-0.4 on the matcher of round 3 (45b3361).
+describe('createClaimMatcher: exclamations, "không được", names and reasons', () => {
+  const m = createClaimMatcher(
+    parseFactChecks([
+      { id: 'DATDAI', claim: 'Người dân khu tái định cư Sơn Trà bị thu hồi đất mà không được bồi thường.', verdict: 'false', correction: 'x' },
+      { id: 'VE', claim: 'Giá vé tham quan vịnh Hạ Long tăng gấp đôi từ tháng sau.', verdict: 'false', correction: 'x' },
+      { id: 'LEHOI', claim: 'Lễ hội hoa Đà Lạt năm nay bị hủy vì sạt lở đèo Prenn.', verdict: 'false', correction: 'x' },
+      { id: 'XALU', claim: 'Thủy điện Sơn La xả lũ làm ngập toàn bộ thành phố Sơn La.', verdict: 'false', correction: 'x' },
+    ]),
+  );
+  const first = (text: string) => m.match(text)[0];
+
+  it('reads "thật không thể tin nổi" as an exclamation, "... thật không?" still as a question', () => {
+    expect(first('Thủy điện Sơn La xả lũ làm ngập toàn bộ thành phố Sơn La, thật không thể tin nổi.')?.factCheckId).toBe('XALU');
+    expect(first('Thủy điện Sơn La xả lũ làm ngập toàn bộ thành phố Sơn La thật không?')).toBeUndefined();
+  });
+
+  it('holds neither reading of "không được bồi thường" against "không bồi thường"', () => {
+    expect(first('Dân khu tái định cư Sơn Trà bị thu hồi đất, không bồi thường gì hết.')?.factCheckId).toBe('DATDAI');
+  });
+
+  it('does not read a syllable of a name as a predicate ("Hạ Long" is no decrease)', () => {
+    const ve = first('vé tham quan vịnh HL tăng gấp đôi từ tháng sau đó mọi người');
+    expect(ve?.factCheckId).toBe('VE');
+    expect(ve?.explanation).not.toContain('predicate not found');
+  });
+
+  it('counts what happens in the claim\'s reason once, in the reason check, and still refuses the reason alone', () => {
+    const partial = m.match('Lễ hội hoa Đà Lạt năm nay bị hủy rồi mọi người ơi.', { threshold: 0 })[0];
+    expect(partial?.explanation).not.toContain('predicate not found');
+    expect(partial?.explanation).toContain("the claim's reason");
+    expect(first('Đèo Prenn bị sạt lở nặng sau mưa lớn.')).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import {
   isQuestionSentence,
   negatedTokens,
   negationScope,
+  ambiguousNegationScope,
   type Analysis,
   type CueHit,
   type PhraseHit,
@@ -72,6 +73,8 @@ interface PreparedClaim {
   anchorWeight: number;
   numbers: number[];
   negScope: Set<string>;
+  /** Claim terms after "không được" (a prohibition or a passive denial): negated or not, no mismatch. */
+  negAmbiguous: Set<string>;
   ownCues: Set<string>;
   /** Predicate phrases of the claim with their meaning groups ("chữa khỏi" → cure). */
   preds: PhraseHit[];
@@ -733,19 +736,27 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   const contentSet = new Set(content.keys());
   const end = a.toks.length;
   const seen = new Set<string>();
-  const preds = findPhrases(a, 0, end, PRED_TABLE).filter(
-    (h) => !h.labels.includes(NOT_A_PREDICATE) && !seen.has(h.phrase) && seen.add(h.phrase) !== undefined,
-  );
   // The reason runs from a cause marker to the next clause break.
   const cause: string[] = [];
+  const inReason = new Set<number>();
+  let firstReason = end;
   for (const h of findPhrases(a, 0, end, CAUSE_TABLE)) {
+    firstReason = Math.min(firstReason, h.tok);
     for (let j = h.tok + h.len; j < end; j++) {
       const t = a.toks[j] as Tok;
       const before = a.toks[j - 1] as Tok;
       if (t.sentence !== before.sentence || /[,:;–—]/.test(a.raw.slice(before.end, t.start))) break;
+      inReason.add(j);
       if (isContent(t) && !cause.includes(t.key)) cause.push(t.key);
     }
   }
+  const allPreds = findPhrases(a, 0, end, PRED_TABLE).filter((h) => !h.labels.includes(NOT_A_PREDICATE) && !isNameAt(a, h.tok));
+  // What happens in the claim's reason ("… bị hủy vì sạt lở núi") is the reason check's, once: not a
+  // predicate too, when the claim says something happens before it.
+  const beforeReason = allPreds.some((h) => h.tok < firstReason);
+  const preds = allPreds.filter(
+    (h) => !(beforeReason && inReason.has(h.tok)) && !seen.has(h.phrase) && seen.add(h.phrase) !== undefined,
+  );
   return {
     preds,
     slots: slotToks(a, 0, end),
@@ -766,8 +777,23 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     anchorWeight: [...anchors.values()].reduce((s, w) => s + w, 0) || 1,
     numbers,
     negScope: negationScope(a, 0, a.toks.length, contentSet),
+    negAmbiguous: ambiguousNegationScope(a, contentSet),
     ownCues: new Set(a.cues.map((h) => h.phrase)),
   };
+}
+
+/**
+ * A syllable of a name ("Hạ" of "Hạ Long" is no decrease): written in title case, and not a sentence's
+ * lone first word. Text in capitals has no names to tell.
+ */
+function isNameAt(a: Analysis, i: number): boolean {
+  const t = a.toks[i];
+  if (t === undefined || !t.capital) return false;
+  const raw = a.raw.slice(t.start, t.end);
+  if (raw.length < 2 || raw.slice(1) === raw.slice(1).toUpperCase()) return false;
+  const first = a.sentences[t.sentence]?.firstTok === i;
+  const next = a.toks[i + 1];
+  return !first || (next !== undefined && next.capital && next.sentence === t.sentence);
 }
 
 /** Content syllables and numbers of toks[from, to) with the meaning groups of the predicates they belong to. */
@@ -971,7 +997,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   const pTo = sents[best.to - 1]?.endTok ?? pFrom;
   const docScope = negationScope(doc, Math.max(0, pFrom), Math.max(0, pTo), new Set(c.content.keys()));
   const negated: string[] = [];
-  for (const k of docScope) if (!c.negScope.has(k)) negated.push(k);
+  for (const k of docScope) if (!c.negScope.has(k) && !c.negAmbiguous.has(k)) negated.push(k);
   for (const k of c.negScope) if (best.found.has(k) && !docScope.has(k)) negated.push(k);
 
   const docNums: number[] = [];
@@ -1017,7 +1043,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     reasons.push(`negates ${negated.join(', ')}`);
   }
   // What the claim says happens: a related statement keeps the subject and the setting, not the predicate.
-  const docPreds = findPhrases(doc, pFrom, pTo, PRED_TABLE);
+  const docPreds = findPhrases(doc, pFrom, pTo, PRED_TABLE).filter((h) => !isNameAt(doc, h.tok));
   const docGroups = new Set(docPreds.flatMap((h) => h.labels));
   // The claim's predicate itself denied ("không gây dậy thì sớm"): a denial however little it weighs.
   if (c.preds.length > 0 && !(negated.length > 0 && negatedWeight >= 0.15)) {
