@@ -34,35 +34,52 @@ const setup = () => {
   configureQueueCache(db, { ttlMs: QUEUE_CACHE_TTL_MS });
   return { deps: { db, clock }, clock, db, l: loader() };
 };
-const half = QUEUE_CACHE_TTL_MS / 2;
+// A read that takes no time (fixed clock) is repeated in the last tenth of the page's life.
+const near = QUEUE_CACHE_TTL_MS * 0.9;
+const rest = QUEUE_CACHE_TTL_MS - near;
 
 describe('queue page cache', () => {
-  it('shares one query among concurrent callers and answers from it in the first half of its life', async () => {
+  it('shares one query among concurrent callers and answers from it until near the end of its life', async () => {
     const { deps, clock, l } = setup();
     const a = cachedQueue(deps, 'k', l.load);
     const b = cachedQueue(deps, 'k', l.load);
     await l.finish();
     expect([await a, await b]).toEqual(['page 1', 'page 1']);
-    clock.advance(half - 1);
+    clock.advance(near - 1);
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
     expect(l.calls).toBe(1);
   });
 
-  it('re-reads a page used in its second half in the background: callers never wait, the fresh page replaces it', async () => {
+  it('re-reads a page used near the end of its life in the background: callers never wait, the fresh page replaces it', async () => {
     const { deps, clock, l } = setup();
     const first = cachedQueue(deps, 'k', l.load);
     await l.finish();
     await first;
-    clock.advance(half);
+    clock.advance(near);
     // The old page answers at once; one background read starts, however many callers come.
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
     expect(l.calls).toBe(2);
     await l.finish();
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 2');
-    // The fresh page's life counts from the start of its read: no new read until its own second half.
-    clock.advance(half - 1);
+    // The fresh page's life counts from the start of its read: no new read until near its own end.
+    clock.advance(near - 1);
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 2');
+    expect(l.calls).toBe(2);
+  });
+
+  it('starts the re-read earlier for a page whose read was slow: four times its duration before the end', async () => {
+    const { deps, clock, l } = setup();
+    const first = cachedQueue(deps, 'k', l.load);
+    clock.advance(200);
+    await l.finish();
+    await first;
+    // Read at 0, took 200 ms: re-read from 2000 - 4 × 200 = 1200 ms of age on (not from 1800).
+    clock.advance(QUEUE_CACHE_TTL_MS - 4 * 200 - 200 - 1);
+    await cachedQueue(deps, 'k', l.load);
+    expect(l.calls).toBe(1);
+    clock.advance(1);
+    expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
     expect(l.calls).toBe(2);
   });
 
@@ -71,9 +88,9 @@ describe('queue page cache', () => {
     const first = cachedQueue(deps, 'k', l.load);
     await l.finish();
     await first;
-    clock.advance(half);
+    clock.advance(near);
     await cachedQueue(deps, 'k', l.load); // starts read 2, still running at the expiry
-    clock.advance(half);
+    clock.advance(rest);
     const late = cachedQueue(deps, 'k', l.load);
     expect(l.calls).toBe(2);
     await l.finish();
@@ -97,7 +114,7 @@ describe('queue page cache', () => {
     const first = cachedQueue(deps, 'k', l.load);
     await l.finish();
     await first;
-    clock.advance(half);
+    clock.advance(near);
     await cachedQueue(deps, 'k', l.load); // read 2 starts, may see the state before the change
     queueChanged(db);
     const after = cachedQueue(deps, 'k', l.load); // the change emptied the cache: read 3
@@ -114,7 +131,7 @@ describe('queue page cache', () => {
     const first = cachedQueue(deps, 'k', l.load);
     await l.finish();
     await first;
-    clock.advance(half);
+    clock.advance(near);
     await cachedQueue(deps, 'k', l.load);
     await l.finish(true);
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
@@ -129,10 +146,10 @@ describe('queue page cache', () => {
     const first = cachedQueue(deps, 'k', l.load);
     await l.finish();
     await first;
-    clock.advance(half);
+    clock.advance(near);
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 1');
     expect(l.calls).toBe(1);
-    clock.advance(half);
+    clock.advance(rest);
     const next = cachedQueue(deps, 'k', l.load);
     expect(l.calls).toBe(2);
     await l.finish();

@@ -11,9 +11,11 @@ type Deps = { db: Db; clock: Clock };
  * this process (`changeCases`) empties the cache when its transaction ends, so the next listing reads
  * the database. Concurrent identical requests share one query.
  *
- * A page read in the second half of its life is read again in the background (one query per page),
- * and the fresh page replaces it when it arrives: a page in steady use never expires with requests
- * waiting on its query, so the slowest requests are not the ones that arrive at the expiry.
+ * A page used near the end of its life is read again in the background (one query per page), and the
+ * fresh page replaces it when it arrives: a page in steady use never expires with requests waiting on
+ * its query, so the slowest requests are not the ones that arrive at the expiry. "Near" is four times
+ * as long as its own read took, at least a tenth and at most half of the lifetime: enough for the
+ * re-read to arrive in time, late enough that a hot page costs about one query per lifetime, not two.
  */
 export const QUEUE_CACHE_TTL_MS = 2000;
 const MAX_ENTRIES = 1000;
@@ -23,7 +25,9 @@ interface Entry {
   at: number;
   value: Promise<unknown>;
   settled: boolean;
-  /** The background re-read started in this entry's second half, until it replaces this entry. */
+  /** How long its query took (deps' clock, ms), once settled. */
+  tookMs: number;
+  /** The background re-read started near this entry's end, until it replaces this entry. */
   next?: Entry;
 }
 
@@ -49,16 +53,26 @@ function cacheOf(db: Db): QueueCache {
 }
 
 /** Starts `load()` as an entry; a failed load, or one that ran while a change committed, is dropped. */
-function startEntry(cache: QueueCache, key: string, now: number, load: () => Promise<unknown>): Entry {
+function startEntry(
+  cache: QueueCache,
+  clock: Clock,
+  key: string,
+  now: number,
+  load: () => Promise<unknown>,
+): Entry {
   const generation = cache.generation;
-  const entry: Entry = { at: now, value: load(), settled: false };
-  const drop = () => {
+  const entry: Entry = { at: now, value: load(), settled: false, tookMs: 0 };
+  const settle = () => {
     entry.settled = true;
+    entry.tookMs = clock.now().getTime() - entry.at;
+  };
+  const drop = () => {
+    settle();
     if (cache.entries.get(key) === entry) cache.entries.delete(key);
   };
   // A page read while a change was committing may predate it: do not keep it for later callers.
   entry.value.then(() => {
-    entry.settled = true;
+    settle();
     if (cache.generation !== generation) drop();
   }, drop);
   return entry;
@@ -79,12 +93,14 @@ export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>):
   const now = deps.clock.now().getTime();
   const hit = cache.entries.get(key);
   if (hit && fresh(cache, hit, now)) {
-    if (cache.refreshAhead && hit.settled && !hit.next && (now - hit.at) * 2 >= cache.ttlMs)
-      refresh(cache, key, hit, now, load);
+    const lead = Math.min(cache.ttlMs / 2, Math.max(cache.ttlMs / 10, 4 * hit.tookMs));
+    if (cache.refreshAhead && hit.settled && !hit.next && now - hit.at >= cache.ttlMs - lead)
+      refresh(cache, deps.clock, key, hit, now, load);
     return hit.value as Promise<T>;
   }
   // Expired: the background re-read, if one is under way and still young enough, answers this request.
-  const entry = hit?.next && fresh(cache, hit.next, now) ? hit.next : startEntry(cache, key, now, load);
+  const entry =
+    hit?.next && fresh(cache, hit.next, now) ? hit.next : startEntry(cache, deps.clock, key, now, load);
   put(cache, key, entry);
   return entry.value as Promise<T>;
 }
@@ -92,12 +108,13 @@ export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>):
 /** Reads `key` again behind `hit`; the fresh page replaces `hit` unless something replaced or dropped it since. */
 function refresh(
   cache: QueueCache,
+  clock: Clock,
   key: string,
   hit: Entry,
   now: number,
   load: () => Promise<unknown>,
 ): void {
-  const next = startEntry(cache, key, now, load);
+  const next = startEntry(cache, clock, key, now, load);
   hit.next = next;
   // A change through this process empties the map, so `hit` still there means none happened since.
   next.value.then(
