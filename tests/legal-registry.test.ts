@@ -12,6 +12,7 @@ import { decideCase } from '../src/review/decisions.js';
 import { evidencePack } from '../src/review/evidence.js';
 import { LEGAL_PROVISIONS, LEGAL_REGISTRY_VERSION } from '../src/review/legal-registry.js';
 import { addProvision, citedProvisions, listProvisions, reviseProvision, showProvision } from '../src/review/legal-registry-store.js';
+import { openStore } from '../src/store/db.js';
 import { listAudit, verifyAuditChain } from '../src/store/review/audit.js';
 import { createOutlet } from '../src/store/outlets.js';
 import { createToken } from '../src/store/tokens.js';
@@ -214,6 +215,20 @@ describeStores('legal-basis registry as data', (h) => {
     expect(entries[1]!.payload).toMatchObject({ revision: 2, previousRevision: 1, reason: 'Khẩn cấp: 6 giờ', changes: { takedownHours: { from: 12, to: 6 } } });
     expect(entries[2]!.payload).toMatchObject({ registryVersion: `${LEGAL_REGISTRY_VERSION}+3`, changes: { validTo: { from: null, to: '2026-12-01' }, replacedBy: { from: null, to: NEW_DECREE.id } } });
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
+  it('cites a change made by another process at once (the registry read for decisions is checked against its stamp each time)', async () => {
+    const c1 = await claimedCase(new Date('2026-11-20T03:00:00Z'));
+    expect((await decideLabel(c1.number, ['decree-15-2020-art101-1'])).decision.legalBasis[0]!.revision).toBe(1);
+    // Another process: a second connection pool on the same server schema (on PGlite, the same database).
+    const other = h.url ? await openStore({ databaseUrl: h.url, dataDir: ':memory:', ...(h.schema ? { schema: h.schema } : {}) }) : h.store;
+    try {
+      await reviseProvision({ db: other.db, clock }, 'decree-15-2020-art101-1', { point: 'a', reason: 'đối chiếu' }, 'admin-elsewhere');
+    } finally {
+      if (other !== h.store) await other.close();
+    }
+    const c2 = await claimedCase(new Date('2026-11-20T03:00:00Z'));
+    expect((await decideLabel(c2.number, ['decree-15-2020-art101-1'])).decision.legalBasis[0]).toMatchObject({ revision: 2, registryVersion: `${LEGAL_REGISTRY_VERSION}+1` });
   });
 
   it('gives concurrent changes (and the first-use seed they race to write) consecutive revisions and versions, none lost', async () => {

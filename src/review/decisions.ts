@@ -100,7 +100,7 @@ export async function decideCase(deps: ReviewDeps, ref: string, d: DecisionInput
       throw new AppError('CONFLICT', `Claim case ${c.number} before deciding it${c.claimedBy && c.claimedBy !== actor && c.claimExpiresAt && c.claimExpiresAt >= now ? ` (claimed by ${c.claimedBy})` : ''}`);
     }
     // The registry as it stands in this transaction: the current revision of each cited provision is the one recorded.
-    const registry = d.outcome === 'violation' ? await registryViewFor(trx, d.legalBasis, now) : null;
+    const registry = d.outcome === 'violation' ? await registryViewFor(deps, trx) : null;
     const refs = registry ? resolveLegalBasis(d.legalBasis, c.actDate, d.category, registry) : [];
     if (d.action === 'takedown-request' && !c.url) throw new AppError('INVALID_INPUT', 'action: a takedown request needs a subject with a URL');
     const deadlineHours = d.action === 'takedown-request' ? (d.deadlineHours ?? (registry ? takedownHoursFor(refs, DEFAULT_TAKEDOWN_HOURS, registry) : DEFAULT_TAKEDOWN_HOURS)) : null;

@@ -8,7 +8,9 @@ import {
   currentRevisions,
   registryState,
   revisionsByRef,
+  registryStamp,
   revisionsOf,
+  stampedRegistry,
   writeSeed,
   type ProvisionFields,
   type ProvisionRevision,
@@ -84,15 +86,31 @@ async function readState(db: Db, at: Date): Promise<RegistryState> {
   return (await registryState(db)) ?? (await db.transaction().execute((trx) => stateIn(trx, at)));
 }
 
+interface CachedRegistry {
+  stamp: string;
+  view: RegistryView;
+}
+// Per database handle: the registry as last read, reused while its stamp is unchanged (src/store/legal-provisions.ts).
+const cached = new WeakMap<object, CachedRegistry>();
+
 /**
- * The registry as a decision sees it in its transaction: the current revision of the cited provisions and
- * the version label to record. Reads only the cited ids.
+ * The registry as a decision sees it in its transaction: the current revision of every provision and the
+ * version label to record. The registry's stamp is read every time (one small statement); the
+ * provisions are read again only when it changed, so every process sees another's change at once.
  */
-export async function registryViewFor(trx: Trx, ids: readonly string[], at: Date): Promise<RegistryView> {
-  const state = await stateIn(trx, at);
-  const rows = await currentRevisions(trx, ids);
-  const byId = new Map(rows.map((r) => [r.id, fields(r)]));
-  return { version: registryVersionLabel(state.seedVersion, state.version), get: (id) => byId.get(id) };
+export async function registryViewFor(deps: ReviewDeps, trx: Trx): Promise<RegistryView> {
+  const stamp = await registryStamp(trx);
+  const hit = cached.get(deps.db);
+  if (stamp && hit && hit.stamp === stamp.stamp) return hit.view;
+  let got = await stampedRegistry(trx);
+  if (!got) {
+    await stateIn(trx, deps.clock.now());
+    got = (await stampedRegistry(trx))!;
+  }
+  const byId = new Map(got.revisions.map((r) => [r.id, fields(r)]));
+  const view: RegistryView = { version: registryVersionLabel(got.seedVersion, got.version), get: (id) => byId.get(id) };
+  cached.set(deps.db, { stamp: got.stamp, view });
+  return view;
 }
 
 /** Every provision (current revision), or those in force on the day of `at` (Vietnam time). */

@@ -171,3 +171,32 @@ export async function revisionsByRef(db: DbOrTrx, refs: ReadonlyArray<{ id: stri
     .execute();
   return rows.map(toRevision);
 }
+
+/**
+ * The registry's version with a stamp that changes with every write of its row (the row's xmin, the id of
+ * the transaction that wrote it): a change, or the row written again after the table was emptied, gives a
+ * new stamp, so what was read at one stamp may be reused while the stamp is the same. Null before the seed.
+ * One small statement, built by hand: decisions read it on every violation.
+ */
+export async function registryStamp(db: DbOrTrx): Promise<{ version: number; seedVersion: string; stamp: string } | null> {
+  const r = await sql<{ version: number; seed_version: string; stamp: string }>`select version, seed_version, xmin::text as stamp from legal_registry where id = 1`.execute(db);
+  const row = r.rows[0];
+  return row ? { version: row.version, seedVersion: row.seed_version, stamp: row.stamp } : null;
+}
+
+/** The registry's stamp and version with the newest revision of every provision, in one statement (one snapshot). */
+export async function stampedRegistry(db: DbOrTrx): Promise<{ version: number; seedVersion: string; stamp: string; revisions: ProvisionRevision[] } | null> {
+  const r = await sql<Partial<Row> & { r_version: number; r_seed_version: string; r_stamp: string }>`
+    select reg.version as r_version, reg.seed_version as r_seed_version, reg.xmin::text as r_stamp, p.*
+    from legal_registry reg
+    left join lateral (select distinct on (id) * from legal_provisions order by id, revision desc) p on true
+    where reg.id = 1`.execute(db);
+  const first = r.rows[0];
+  if (!first) return null;
+  return {
+    version: first.r_version,
+    seedVersion: first.r_seed_version,
+    stamp: first.r_stamp,
+    revisions: r.rows.filter((row) => row.id !== null && row.id !== undefined).map((row) => toRevision(row as Row)),
+  };
+}
