@@ -509,7 +509,7 @@ describe('reviewer UI flows in Chromium', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it("shows the API's errors as messages: a case someone else claimed (409), a case that does not exist", async () => {
+  it('shows errors as messages, not a blank page: a case someone else claimed (409), an unknown case, a failing server, an unreadable answer', async () => {
     const lan = await sessions.signIn('lan');
     const page = lan.page;
     await page.goto(`${origin}/ui/#/cases/${cases.conflict}`);
@@ -532,6 +532,26 @@ describe('reviewer UI flows in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${origin}/ui/#/cases/KT-1999-999999`);
     await expect.poll(() => page.getByRole('alert').textContent(), POLL).toContain('NOT_FOUND');
     expect(await page.getByTestId('who').count()).toBe(1);
+
+    // A server failing without JSON, and an answer the page cannot read (a proxy's page, another
+    // version): a message, and the rest of the app keeps working.
+    await page.route(`**/api/v1/cases/${cases.keyboard}`, (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
+    );
+    await page.goto(`${origin}/ui/#/cases/${cases.keyboard}`);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toContain('HTTP_502');
+    expect(await page.locator('#root h1', { hasText: 'Bad gateway' }).count()).toBe(0);
+    await page.unroute(`**/api/v1/cases/${cases.keyboard}`);
+    await page.route(`**/api/v1/cases/${cases.keyboard}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"number":"x"}' }),
+    );
+    await page.goto(`${origin}/ui/#/queue`);
+    await page.locator(`tr[data-case="${cases.keyboard}"]`).waitFor();
+    await page.goto(`${origin}/ui/#/cases/${cases.keyboard}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByTestId('who').count()).toBe(1);
+    await page.locator('nav a', { hasText: 'Hàng đợi' }).click();
+    await page.locator(`tr[data-case="${cases.keyboard}"]`).waitFor();
     await page.context().close();
   });
 });
