@@ -26,6 +26,8 @@ describe('notices', () => {
     expect(text).toContain('Số hồ sơ: KT-2026-000042');
     expect(text).toContain('Kính gửi: Trang <Tin> & Bàn luận (người chịu trách nhiệm: Lê Văn C)');
     expect(text).toContain('Điều 23, Nghị định 147/2024/NĐ-CP');
+    expect(text).toContain('(Theo sổ căn cứ pháp lý phiên bản vn-2026-11-28.1)');
+    expect(renderNoticeText({ ...input, legalBasis: [] })).not.toContain('sổ căn cứ pháp lý');
     expect(text).toContain('chậm nhất 24 giờ');
     expect(text).toContain('trước 09:00 ngày 29/11/2026 (giờ Việt Nam)');
     expect(text).toContain('mã khiếu nại: ktap_secret');

@@ -58,7 +58,13 @@ function blocks(n: NoticeInput): { title: string; blocks: Block[] } {
   });
   out.push({
     heading: 'Căn cứ pháp lý',
-    lines: n.legalBasis.length ? n.legalBasis.map((b) => `${b.citation}${b.unverified ? ' (nội dung điều khoản chưa được xác minh đầy đủ)' : ''}`) : ['(không có)'],
+    lines: n.legalBasis.length
+      ? [
+          ...n.legalBasis.map((b) => `${b.citation}${b.unverified ? ' (nội dung điều khoản chưa được xác minh đầy đủ)' : ''}`),
+          // Which text was cited: the registry version lets anyone find the exact wording (docs/legal-registry.md).
+          `(Theo sổ căn cứ pháp lý phiên bản ${[...new Set(n.legalBasis.map((b) => b.registryVersion))].join(', ')})`,
+        ]
+      : ['(không có)'],
   });
   out.push({ heading: 'Sự việc', lines: [n.facts] });
   out.push({ heading: 'Lý do', lines: [n.explanation] });
