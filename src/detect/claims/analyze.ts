@@ -280,15 +280,20 @@ export function indexKeys(raw: string): IndexKeys {
   const keys: string[] = [];
   const entities: string[] = [];
   const entityJoins: Array<[string, string, string]> = [];
+  // 0: content, 1: stopword, 2: number (as `isContent` on analysed tokens).
+  const kind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = (keyToks[i] as KeyToken).key;
+    kind[i] = startsWithDigit(k) || numberAt(keyToks, i) !== null ? 2 : STOPWORDS.has(k) ? 1 : 0;
+  }
   for (let i = 0; i < n; i++) {
     const t = keyToks[i] as KeyToken;
     const k = t.key;
     const nx = keyToks[i + 1];
     const nextCap = nx !== undefined && nx.capital && sent[i + 1] === sent[i];
-    if (STOPWORDS.has(k) || /^\d/.test(k) || numberAt(keyToks, i) !== null) {
+    if (kind[i] !== 0) {
       // As the verifier: a name whose first syllable is a function word ("Cần Thơ") keeps its joins.
-      const nxContent = nx !== undefined && !STOPWORDS.has(nx.key) && !/^\d/.test(nx.key) && numberAt(keyToks, i + 1) === null;
-      if (t.capital && nextCap && nxContent && !/^\d/.test(k) && numberAt(keyToks, i) === null) {
+      if (kind[i] === 1 && t.capital && nextCap && nx !== undefined && kind[i + 1] === 0) {
         for (const j of nameJoins(k, nx.key)) entityJoins.push([j, k, nx.key]);
       }
       continue;
