@@ -41,8 +41,8 @@ export async function bench(): Promise<BenchResult> {
   // Throughput registries start from the first 40 dev claims (as the figures always have).
   const dev = parseFactChecks(readJson('dev-factchecks.json')).slice(0, 40);
   // Accuracy: every slice against one registry (45 dev claims, 14 of held-out 3, 10 each of held-out 4
-  // and 5, 12 of held-out 6).
-  const parts = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6'];
+  // and 5, 12 of held-out 6, 10 of held-out 7).
+  const parts = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7'];
   const registry = parseFactChecks(parts.flatMap((p) => readJson(`${p}-factchecks.json`) as unknown[]));
   const posts = parseLabelledPosts(readFileSync(new URL('dev-posts.jsonl', dir), 'utf8'));
   const labelled = parts.flatMap((p) => parseLabelledPosts(readFileSync(new URL(`${p}-posts.jsonl`, dir), 'utf8')));
@@ -51,7 +51,7 @@ export async function bench(): Promise<BenchResult> {
 
   const devMatcher = createClaimMatcher(dev);
   const accMatcher = createClaimMatcher(registry);
-  for (const split of ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'all']) {
+  for (const split of ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'all']) {
     const part = labelled.filter((p) => split === 'all' || p.split === split);
     const e = evaluateMatcher(accMatcher, part);
     figures[`dev_${split}_n`] = part.length;
@@ -94,7 +94,7 @@ export async function bench(): Promise<BenchResult> {
     figures[`registry_${size}_dev_precision`] = round(e.overall.precision);
     figures[`registry_${size}_dev_recall`] = round(e.overall.recall);
   }
-  notes.push('accuracy: all slices against one 91-claim registry (45 dev + 14 held-out-3 + 10 held-out-4 + 10 held-out-5 + 12 held-out-6 claims); throughput: the 40 dev claims, then 1,000 and 50,000');
+  notes.push('accuracy: all slices against one 101-claim registry (45 dev + 14 held-out-3 + 10 held-out-4 + 10 held-out-5 + 12 held-out-6 + 10 held-out-7 claims); throughput: the 40 dev claims, then 1,000 and 50,000');
   notes.push('throughput is documents per CPU-second of this process (process.cpuUsage), first passes included; registries are the 40 dev claims plus synthetic variants (other places, numbers, subjects); a synthetic variant reported for a dev post counts as a false positive');
   if (globalThis.gc === undefined) notes.push('heap figures without --expose-gc are approximate');
   return { name: 'claims', figures, notes };
