@@ -408,6 +408,17 @@ describe('reviewer UI flows in Chromium', { timeout: 120_000 }, () => {
   it('shows the transparency report with the counts of the API for the same period, and its CSV and HTML', async () => {
     const minh = await sessions.signIn('minh');
     const page = minh.page;
+    // What a compliance re-check after the deadline records (the check itself fetches the page).
+    const approved = await ctx.db
+      .selectFrom('review_cases')
+      .select('id')
+      .where('number', '=', cases.approve)
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('review_actions')
+      .set({ checked_at: new Date(), check_result: 'still-up' })
+      .where('case_id', '=', approved.id)
+      .execute();
     await page.goto(`${origin}/ui/#/report`);
     const from = day(new Date(Date.now() - 86_400_000));
     const to = day(new Date(Date.now() + 86_400_000));
@@ -440,6 +451,11 @@ describe('reviewer UI flows in Chromium', { timeout: 120_000 }, () => {
     expect(await shown('byAction')).toEqual(json.byAction);
     expect(await shown('bySource')).toEqual(json.bySource);
     expect(await shown('byLegalBasis')).toEqual(json.byLegalBasis);
+    expect(await shown('complianceChecks')).toEqual(json.compliance);
+    expect(json.compliance).toEqual({ 'still-up': 1 });
+    expect(await page.getByTestId('report-median').textContent()).toBe(
+      json.medianHoursToDecision === null ? '—' : json.medianHoursToDecision.toFixed(1),
+    );
     expect(await page.getByTestId('report-appeals').textContent()).toBe(
       `Khiếu nại: đã nộp ${json.appeals.filed}, đã quyết ${json.appeals.decided}, giữ nguyên ${json.appeals.upheld}, huỷ ${json.appeals.reversed}`,
     );

@@ -113,6 +113,10 @@ const vi = {
   fromAppellant: 'Người khiếu nại',
   toAppellant: 'Trả lời',
   downloadHtml: 'Mở bản HTML',
+  complianceChecks: 'Kiểm tra tuân thủ (sau thời hạn gỡ)',
+  'compliance.removed': 'Đã gỡ',
+  'compliance.still-up': 'Vẫn còn',
+  'compliance.changed': 'Đã thay đổi',
   'appealStatus.open': 'Đang chờ giải quyết',
   'appealStatus.upheld': 'Giữ nguyên quyết định',
   'appealStatus.reversed': 'Đã huỷ quyết định',
@@ -259,6 +263,10 @@ const en: Record<MessageKey, string> = {
   fromAppellant: 'Appellant',
   toAppellant: 'Reply',
   downloadHtml: 'Open as HTML',
+  complianceChecks: 'Compliance checks (after the takedown deadline)',
+  'compliance.removed': 'Removed',
+  'compliance.still-up': 'Still up',
+  'compliance.changed': 'Changed',
   'appealStatus.open': 'Awaiting a decision',
   'appealStatus.upheld': 'Decision upheld',
   'appealStatus.reversed': 'Decision reversed',
@@ -307,7 +315,7 @@ export function translator(lang: Lang): Translate {
 /** A label for a code from a closed list (category, state, action…), or the code itself. */
 export function labelOf(
   t: Translate,
-  prefix: 'cat' | 'state' | 'action' | 'outcome' | 'source' | 'appealStatus' | 'actionStatus',
+  prefix: 'cat' | 'state' | 'action' | 'outcome' | 'source' | 'appealStatus' | 'actionStatus' | 'compliance',
   code: string,
 ): string {
   const key = `${prefix}.${code}`;

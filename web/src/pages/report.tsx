@@ -21,7 +21,7 @@ export function ReportPage() {
   const table = (
     title: MessageKey,
     counts: Record<string, number>,
-    prefix?: 'cat' | 'outcome' | 'action' | 'source',
+    prefix?: 'cat' | 'outcome' | 'action' | 'source' | 'compliance',
   ) => (
     <div className="counts">
       <h3>{t(title)}</h3>
@@ -69,7 +69,9 @@ export function ReportPage() {
             <dt>{t('automatedDecisions')}</dt>
             <dd data-testid="report-automated">{r.automatedDecisions}</dd>
             <dt>{t('medianHours')}</dt>
-            <dd>{r.medianHoursToDecision === null ? '—' : r.medianHoursToDecision.toFixed(1)}</dd>
+            <dd data-testid="report-median">
+              {r.medianHoursToDecision === null ? '—' : r.medianHoursToDecision.toFixed(1)}
+            </dd>
           </dl>
           <p data-testid="report-appeals">
             {t('appealsFiled', {
@@ -85,6 +87,7 @@ export function ReportPage() {
             {table('byAction', r.byAction, 'action')}
             {table('bySource', r.bySource, 'source')}
             {table('byLegalBasis', r.byLegalBasis)}
+            {table('complianceChecks', r.compliance, 'compliance')}
           </div>
         </>
       )}
