@@ -4,6 +4,7 @@ import { HARM_CATEGORIES } from '../core/types.js';
 import { parseInput } from '../core/validate.js';
 import type { Db, DbOrTrx, Trx } from '../store/db.js';
 import {
+  allRevisions,
   appendRevision,
   currentRevisions,
   registryState,
@@ -86,6 +87,15 @@ async function readState(db: Db, at: Date): Promise<RegistryState> {
   return (await registryState(db)) ?? (await db.transaction().execute((trx) => stateIn(trx, at)));
 }
 
+/** The version and the current revision of every provision, read in one statement (so they agree); seeds a fresh database. */
+async function readRegistry(db: DbOrTrx, at: Date): Promise<NonNullable<Awaited<ReturnType<typeof stampedRegistry>>>> {
+  const got = await stampedRegistry(db);
+  if (got) return got;
+  if (db.isTransaction) await stateIn(db as Trx, at);
+  else await (db as Db).transaction().execute((trx) => stateIn(trx, at));
+  return (await stampedRegistry(db))!;
+}
+
 interface CachedRegistry {
   stamp: string;
   view: RegistryView;
@@ -102,11 +112,7 @@ export async function registryViewFor(deps: ReviewDeps, trx: Trx): Promise<Regis
   const stamp = await registryStamp(trx);
   const hit = cached.get(deps.db);
   if (stamp && hit && hit.stamp === stamp.stamp) return hit.view;
-  let got = await stampedRegistry(trx);
-  if (!got) {
-    await stateIn(trx, deps.clock.now());
-    got = (await stampedRegistry(trx))!;
-  }
+  const got = await readRegistry(trx, deps.clock.now());
   const byId = new Map(got.revisions.map((r) => [r.id, fields(r)]));
   const view: RegistryView = { version: registryVersionLabel(got.seedVersion, got.version), get: (id) => byId.get(id) };
   cached.set(deps.db, { stamp: got.stamp, view });
@@ -115,14 +121,13 @@ export async function registryViewFor(deps: ReviewDeps, trx: Trx): Promise<Regis
 
 /** Every provision (current revision), or those in force on the day of `at` (Vietnam time). */
 export async function listProvisions(deps: ReviewDeps, opts: { at?: Date } = {}): Promise<RegistryListing> {
-  const state = await readState(deps.db, deps.clock.now());
-  const rows = await currentRevisions(deps.db);
+  const reg = await readRegistry(deps.db, deps.clock.now());
   const at = opts.at;
   return {
-    version: registryVersionLabel(state.seedVersion, state.version),
-    registryVersion: state.version,
-    updatedAt: state.updatedAt.toISOString(),
-    provisions: rows.filter((r) => !at || inForce(r, at)).map(view),
+    version: registryVersionLabel(reg.seedVersion, reg.version),
+    registryVersion: reg.version,
+    updatedAt: reg.updatedAt.toISOString(),
+    provisions: reg.revisions.filter((r) => !at || inForce(r, at)).map(view),
   };
 }
 
@@ -151,12 +156,18 @@ export async function citedProvisions(db: DbOrTrx, refs: readonly LegalBasisRef[
 
 /** The whole registry for export: the current provisions, and with `history` every revision. */
 export async function exportRegistry(deps: ReviewDeps, opts: { history?: boolean } = {}): Promise<RegistryListing & { revisions?: RevisionView[] }> {
-  const listing = await listProvisions(deps);
-  if (!opts.history) return listing;
-  const state = await readState(deps.db, deps.clock.now());
-  const all: RevisionView[] = [];
-  for (const p of listing.provisions) all.push(...(await revisionsOf(deps.db, p.id)).map((r) => revisionView(r, state.seedVersion)));
-  return { ...listing, revisions: all };
+  if (!opts.history) return listProvisions(deps);
+  // One snapshot for the listing and the history, so a change made meanwhile is in both or in neither
+  // (the seed first, outside it: a repeatable-read snapshot would not see a seed written concurrently).
+  await readState(deps.db, deps.clock.now());
+  return deps.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const reg = await readRegistry(trx, deps.clock.now());
+      const revisions = (await allRevisions(trx)).map((r) => revisionView(r, reg.seedVersion));
+      return { version: registryVersionLabel(reg.seedVersion, reg.version), registryVersion: reg.version, updatedAt: reg.updatedAt.toISOString(), provisions: reg.revisions.map(view), revisions };
+    });
 }
 
 // Input. Dates are Vietnam calendar days; a date that does not exist (2026-02-30) is refused.

@@ -153,6 +153,12 @@ export async function currentRevisions(db: DbOrTrx, ids?: readonly string[]): Pr
   return rows.map(toRevision);
 }
 
+/** Every revision of every provision, by id then revision. */
+export async function allRevisions(db: DbOrTrx): Promise<ProvisionRevision[]> {
+  const rows = await db.selectFrom('legal_provisions').selectAll().orderBy('id').orderBy('revision').execute();
+  return rows.map(toRevision);
+}
+
 /** Every revision of one provision, oldest first (empty when there is no such id). */
 export async function revisionsOf(db: DbOrTrx, id: string): Promise<ProvisionRevision[]> {
   const rows = await db.selectFrom('legal_provisions').selectAll().where('id', '=', id).orderBy('revision').execute();
@@ -185,9 +191,9 @@ export async function registryStamp(db: DbOrTrx): Promise<{ version: number; see
 }
 
 /** The registry's stamp and version with the newest revision of every provision, in one statement (one snapshot). */
-export async function stampedRegistry(db: DbOrTrx): Promise<{ version: number; seedVersion: string; stamp: string; revisions: ProvisionRevision[] } | null> {
-  const r = await sql<Partial<Row> & { r_version: number; r_seed_version: string; r_stamp: string }>`
-    select reg.version as r_version, reg.seed_version as r_seed_version, reg.xmin::text as r_stamp, p.*
+export async function stampedRegistry(db: DbOrTrx): Promise<(RegistryState & { stamp: string; revisions: ProvisionRevision[] }) | null> {
+  const r = await sql<Partial<Row> & { r_version: number; r_seed_version: string; r_updated_at: Date; r_stamp: string }>`
+    select reg.version as r_version, reg.seed_version as r_seed_version, reg.updated_at as r_updated_at, reg.xmin::text as r_stamp, p.*
     from legal_registry reg
     left join lateral (select distinct on (id) * from legal_provisions order by id, revision desc) p on true
     where reg.id = 1`.execute(db);
@@ -196,6 +202,7 @@ export async function stampedRegistry(db: DbOrTrx): Promise<{ version: number; s
   return {
     version: first.r_version,
     seedVersion: first.r_seed_version,
+    updatedAt: first.r_updated_at,
     stamp: first.r_stamp,
     revisions: r.rows.filter((row) => row.id !== null && row.id !== undefined).map((row) => toRevision(row as Row)),
   };
