@@ -20,6 +20,8 @@ export interface SlotTok {
   brk: boolean;
   /** Qualifies what is said (degree, manner, aspect: "tuyệt đối", "ngay"); never a substitution. */
   qualifier: boolean;
+  /** A syllable of one of the claim's predicates: the predicate check owns it, it is never a substitution. */
+  predicate?: boolean;
 }
 
 export interface Substitution {
@@ -29,6 +31,12 @@ export interface Substitution {
   passage: string[];
   /** IDF weight of the missing claim syllables. */
   weight: number;
+}
+
+/** A slot where a claim predicate is missing: what the passage says there instead, with its meaning groups. */
+export interface PredicateSlot {
+  claim: string[];
+  passage: Array<{ key: string; groups: readonly string[] }>;
 }
 
 /**
@@ -88,6 +96,8 @@ export function substitutions(
   inClaim: (key: string) => boolean,
   inPassage: (key: string) => boolean,
   groupFound: (group: string) => boolean,
+  /** Receives, for each slot where a claim predicate is missing, what the passage holds there. */
+  predicateSlots?: PredicateSlot[],
 ): Substitution[] {
   const claimGroups = new Set(claim.flatMap((t) => t.groups));
   const claimGroup = (g: string): boolean => claimGroups.has(g);
@@ -124,6 +134,7 @@ export function substitutions(
   const unit = (toks: readonly SlotTok[], i: number): boolean => i > 0 && (toks[i - 1] as SlotTok).num !== null;
   const slot = (c0: number, c1: number, p0: number, p1: number): void => {
     const missing: string[] = [];
+    const missingPred: string[] = [];
     const slotKeys: string[] = [];
     let wt = 0;
     for (let i = c0; i < c1; i++) {
@@ -132,10 +143,14 @@ export function substitutions(
       slotKeys.push(t.key);
       // A qualifier the passage leaves out ("miễn dịch hoàn toàn" said "miễn dịch tuyệt đối") is no substitution either.
       if (inPassage(t.key) || t.groups.some(groupFound) || unit(claim, i) || t.qualifier) continue;
-      missing.push(t.key);
-      wt += weight(t.key);
+      // A predicate said otherwise costs once, in the predicate check, which is told what stands there.
+      if (t.predicate === true) missingPred.push(t.key);
+      else {
+        missing.push(t.key);
+        wt += weight(t.key);
+      }
     }
-    if (missing.length === 0) return;
+    if (missing.length === 0 && missingPred.length === 0) return;
     // Only the clause each aligned neighbour stands in belongs to the slot, not clauses in between.
     let firstBreak = p1;
     let lastBreak = p0;
@@ -146,13 +161,16 @@ export function substitutions(
       }
     }
     const novel: string[] = [];
+    const held: Array<{ key: string; groups: readonly string[] }> = [];
     for (let j = p0; j < p1; j++) {
       if (j >= firstBreak && j < lastBreak) continue;
       const t = passage[j] as SlotTok;
       if (t.num !== null || t.qualifier || unit(passage, j) || inClaim(t.key) || t.groups.some(claimGroup) || variantOf(t.key, slotKeys)) continue;
       novel.push(t.key);
+      held.push({ key: t.key, groups: t.groups });
     }
-    if (novel.length > 0) out.push({ claim: missing, passage: novel, weight: wt });
+    if (missingPred.length > 0) predicateSlots?.push({ claim: missingPred, passage: held });
+    if (novel.length > 0 && missing.length > 0) out.push({ claim: missing, passage: novel, weight: wt });
   };
   for (let k = 0; k + 1 < pairs.length; k++) {
     const [i0, j0] = pairs[k] as [number, number];
