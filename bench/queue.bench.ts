@@ -33,7 +33,7 @@ import { createContext, type AppContext } from '../src/context.js';
 import { claimCase, queuePage } from '../src/review/cases.js';
 import { decideCase } from '../src/review/decisions.js';
 import { CATEGORY_POLICY } from '../src/review/policy.js';
-import { configureQueueCache, QUEUE_CACHE_TTL_MS } from '../src/review/queue-cache.js';
+import { configureQueueCache, QUEUE_CACHE_TTL_MS, queueCacheStats } from '../src/review/queue-cache.js';
 import { openStore, type Db } from '../src/store/db.js';
 import {
   listQueue,
@@ -186,6 +186,8 @@ interface LoadFigures {
   clientCpu: number;
   /** Response bytes received per request (headers and body). */
   bytesPerReq: number;
+  /** Requests that waited for a page query, after the first 3 s of the run (the rest were answered from a page already read). */
+  waited: number;
 }
 
 interface LoadJob {
@@ -199,7 +201,7 @@ interface LoadJob {
 }
 
 /** Child side: runs autocannon for the job sent by the parent and sends back the figures. */
-async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu'>> {
+async function loadChild(job: LoadJob): Promise<Omit<LoadFigures, 'cpu' | 'waited'>> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await autocannon({
@@ -237,6 +239,7 @@ if (process.env.KIEMTIN_QUEUE_LOAD_CHILD === '1' && process.send) {
 
 /** Drives one or several GET paths (round robin) from a child process; the server stays in this one. */
 async function load(
+  db: Db,
   base: string,
   token: string,
   paths: string[],
@@ -251,12 +254,17 @@ async function load(
   });
   let cpu = process.cpuUsage();
   let t = performance.now();
-  const r = await new Promise<Omit<LoadFigures, 'cpu'> | { error: string }>((resolve, reject) => {
-    child.on('message', (m: Omit<LoadFigures, 'cpu'> | { error: string } | { started: true }) => {
+  let stats = queueCacheStats(db);
+  type ChildFigures = Omit<LoadFigures, 'cpu' | 'waited'>;
+  const r = await new Promise<ChildFigures | { error: string }>((resolve, reject) => {
+    child.on('message', (m: ChildFigures | { error: string } | { started: true }) => {
       if (!('started' in m)) return resolve(m);
       // Count the server's CPU from the moment the load starts (not while the child loads).
       cpu = process.cpuUsage();
       t = performance.now();
+      // Waits are counted after the first lifetime of the pages: the first pass of 100 connections over
+      // pages that expired while the child started is the same with or without re-reads.
+      setTimeout(() => (stats = queueCacheStats(db)), QUEUE_CACHE_TTL_MS + 1000);
     });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`load child exited with ${code}`)));
@@ -264,7 +272,11 @@ async function load(
   });
   if ('error' in r) throw new Error(`load child: ${r.error}`);
   const used = process.cpuUsage(cpu);
-  return { ...r, cpu: Math.round(((used.user + used.system) / 1000 / (performance.now() - t)) * 100) };
+  return {
+    ...r,
+    cpu: Math.round(((used.user + used.system) / 1000 / (performance.now() - t)) * 100),
+    waited: queueCacheStats(db).waited - stats.waited,
+  };
 }
 
 /** The length of a response body as sent (not decoded). */
@@ -301,6 +313,7 @@ function put(figures: Record<string, number | string>, name: string, r: LoadFigu
   figures[`${name}_server_cpu_pct`] = r.cpu;
   figures[`${name}_load_generator_cpu_pct`] = r.clientCpu;
   figures[`${name}_bytes_per_response`] = r.bytesPerReq;
+  figures[`${name}_requests_waiting_for_a_query_after_3s`] = r.waited;
   // Per CPU: the server's CPU time per answered request (wall latency here depends on the machine's load).
   figures[`${name}_server_cpu_ms_per_req`] = r.total
     ? Math.round(((r.cpu / 100) * SECONDS * 1000 * 100) / r.total) / 100
@@ -452,7 +465,7 @@ async function measure(
     headers: Record<string, string> = {},
   ) => {
     if (RUNS.length === 0 || RUNS.some((r) => name.startsWith(r)))
-      put(figures, name, await load(base, token, paths, connections, headers));
+      put(figures, name, await load(db, base, token, paths, connections, headers));
   };
   await run('http_first_page', first);
   await run('http_next_pages', next);

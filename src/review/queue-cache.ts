@@ -37,6 +37,13 @@ interface QueueCache {
   /** Whether pages in use are re-read in the background (off only for benches that compare). */
   refreshAhead: boolean;
   entries: Map<string, Entry>;
+  stats: QueueCacheStats;
+}
+
+/** Calls answered from a page already read, and calls that waited for a query (benches report both). */
+export interface QueueCacheStats {
+  answered: number;
+  waited: number;
 }
 
 // One cache per store handle: everything in this process that shares the handle shares the cache.
@@ -47,7 +54,13 @@ function cacheOf(db: Db): QueueCache {
   if (!c)
     caches.set(
       db,
-      (c = { generation: 0, ttlMs: QUEUE_CACHE_TTL_MS, refreshAhead: true, entries: new Map() }),
+      (c = {
+        generation: 0,
+        ttlMs: QUEUE_CACHE_TTL_MS,
+        refreshAhead: true,
+        entries: new Map(),
+        stats: { answered: 0, waited: 0 },
+      }),
     );
   return c;
 }
@@ -96,13 +109,22 @@ export function cachedQueue<T>(deps: Deps, key: string, load: () => Promise<T>):
     const lead = Math.min(cache.ttlMs / 2, Math.max(cache.ttlMs / 10, 4 * hit.tookMs));
     if (cache.refreshAhead && hit.settled && !hit.next && now - hit.at >= cache.ttlMs - lead)
       refresh(cache, deps.clock, key, hit, now, load);
+    count(cache, hit);
     return hit.value as Promise<T>;
   }
   // Expired: the background re-read, if one is under way and still young enough, answers this request.
   const entry =
     hit?.next && fresh(cache, hit.next, now) ? hit.next : startEntry(cache, deps.clock, key, now, load);
   put(cache, key, entry);
+  count(cache, entry);
   return entry.value as Promise<T>;
+}
+
+const count = (cache: QueueCache, e: Entry) => (e.settled ? cache.stats.answered++ : cache.stats.waited++);
+
+/** How many calls of this store handle's cache were answered at once and how many waited for a query. */
+export function queueCacheStats(db: Db): QueueCacheStats {
+  return { ...cacheOf(db).stats };
 }
 
 /** Reads `key` again behind `hit`; the fresh page replaces `hit` unless something replaced or dropped it since. */
