@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock.js';
 import type { Db } from '../store/db.js';
-import { cachedQueue, configureQueueCache, QUEUE_CACHE_TTL_MS, queueChanged } from './queue-cache.js';
+import {
+  cachedQueue,
+  configureQueueCache,
+  QUEUE_CACHE_TTL_MS,
+  queueCacheStats,
+  queueChanged,
+} from './queue-cache.js';
 
 /** A loader that counts its calls and answers "page N" when the test lets call N finish. */
 function loader() {
@@ -62,6 +68,8 @@ describe('queue page cache', () => {
     expect(l.calls).toBe(2);
     await l.finish();
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 2');
+    // Only the very first call waited for a query.
+    expect(queueCacheStats(deps.db)).toEqual({ answered: 3, waited: 1 });
     // The fresh page's life counts from the start of its read: no new read until near its own end.
     clock.advance(near - 1);
     expect(await cachedQueue(deps, 'k', l.load)).toBe('page 2');
