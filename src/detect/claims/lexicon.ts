@@ -248,6 +248,19 @@ export const CAUSE_MARKERS: readonly string[] = ['vì', 'do', 'bởi', 'bởi v�
  */
 export const UNIVERSAL_SCOPE: readonly string[] = ['toàn', 'toàn bộ', 'tất cả', 'cả nước', 'toàn quốc', 'mọi', 'hàng loạt', 'khắp'];
 /**
+ * Verbs that report something else about a claim's subject (issue #6, fifth round): in the slot of a
+ * missing claim predicate they are a known other value ("công bố kết quả" for "hủy kết quả", "giữ ổn
+ * định" for "tăng"), which costs as a replaced predicate; a word in no list there may be a synonym and
+ * costs little. Only read in passages, never as a claim's predicate.
+ */
+export const OTHER_PREDICATES: readonly string[] = [
+  'công bố', 'thông báo', 'tổ chức', 'khai mạc', 'diễn ra', 'tiếp tục', 'giữ nguyên', 'giữ ổn định',
+  'ổn định', 'không đổi', 'đi ngang', 'bình thường', 'dự kiến', 'đề xuất', 'lấy ý kiến', 'xem xét',
+  'nghiên cứu', 'hướng dẫn', 'khuyến khích', 'công nhận', 'khen thưởng', 'tuyên dương', 'trao giải',
+  'kiểm tra', 'tăng cường', 'bổ sung', 'khánh thành', 'đưa vào sử dụng', 'nâng cấp', 'sửa chữa',
+];
+
+/**
  * Words that qualify what is said (degree, manner, aspect) rather than say something else: in an
  * aligned slot they are never a substitution ("miễn dịch tuyệt đối" for "miễn dịch hoàn toàn").
  */

@@ -25,6 +25,7 @@ import {
   CONNECTIVE_GROUPS,
   FUTURE_MARKERS,
   NOT_A_PREDICATE,
+  OTHER_PREDICATES,
   OUTCOME_GROUPS,
   PARTIAL_SCOPE,
   PAST_MARKERS,
@@ -100,6 +101,9 @@ const SCOPE_TABLE = compilePhrases([
   ...UNIVERSAL_SCOPE.map((p): [string, string] => ['all', p]),
   ...PARTIAL_SCOPE.map((p): [string, string] => ['some', p]),
 ]);
+/** Meaning group of the verbs that report something else (`OTHER_PREDICATES`); never a claim's. */
+const OTHER_PREDICATE = 'other';
+const OTHER_PRED_TABLE = compilePhrases(OTHER_PREDICATES.map((p): [string, string] => [OTHER_PREDICATE, p]));
 const QUALIFIER_TABLE = compilePhrases(QUALIFIERS.map((p): [string, string] => ['qualifier', p]));
 const CAUSE_TABLE = compilePhrases(CAUSE_MARKERS.map((p): [string, string] => ['cause', p]));
 const CONTRAST = new Map<string, string[]>();
@@ -1107,9 +1111,10 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   // Something else said in the place of part of the claim: another proposition in the same frame.
   const win = ctx.window(pFrom, pTo);
   const predSlots: PredicateSlot[] = [];
+  const docOther = c.preds.length > 0 ? findPhrases(doc, pFrom, pTo, OTHER_PRED_TABLE) : [];
   const subs = substitutions(
     c.slots,
-    slotToks(doc, pFrom, pTo, docPreds),
+    slotToks(doc, pFrom, pTo, [...docPreds, ...docOther]),
     (k) => c.content.get(k) ?? 0,
     (k) => c.content.has(k),
     (k) => win.present.has(k) || (best.credit.get(k) ?? 0) > 0,
@@ -1129,7 +1134,15 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     const outcomeMissing = missing.some((h) => h.labels.some((g) => OUTCOME_GROUPS.has(g)));
     // What the passage says happens instead, when it is a known other meaning ("tăng" for "giảm",
     // "bắt" for "phạt"); a predicate said with a word no group knows may be a synonym ("dẹp" for "hủy").
-    const otherPreds = predSlots.flatMap((sl) => sl.passage).filter((t) => t.groups.length > 0 && t.groups.every((g) => !claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g))).map((t) => ({ phrase: t.key }));
+    // In the slot of the missing predicate; a verb that reports something else counts anywhere in
+    // the passage (the alignment may have put the predicate's slot elsewhere).
+    const otherPreds = [
+      ...predSlots
+        .flatMap((sl) => sl.passage)
+        .filter((t) => t.groups.length > 0 && t.groups.every((g) => g !== OTHER_PREDICATE && !claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g)))
+        .map((t) => ({ phrase: t.key })),
+      ...docOther,
+    ];
     if (missing.length > 0) {
       if (otherPreds.length > 0 || outcomeMissing) {
         score *= predicate === 0 || outcomeMissing ? 0.5 : 0.85 + 0.15 * predicate;
@@ -1144,6 +1157,12 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       score *= 0.6;
       reasons.push(`says the opposite (${[...new Set(opposite)].join(', ')})`);
     }
+  }
+  // A predicate replaced by a known other one is a substitution as well (one said otherwise is not).
+  const claimPredGroups = new Set(c.preds.flatMap((h) => h.labels));
+  for (const sl of predSlots) {
+    const other = sl.passage.filter((t) => t.groups.length > 0 && t.groups.every((g) => !claimPredGroups.has(g) && !CONNECTIVE_GROUPS.has(g)));
+    if (other.length > 0) subs.push({ claim: sl.claim, passage: other.map((t) => t.key), weight: sl.claim.reduce((sum, k) => sum + (c.content.get(k) ?? 0), 0) });
   }
   if (subs.length > 0) {
     const share = subs.reduce((sum, x) => sum + x.weight, 0) / c.totalWeight;
