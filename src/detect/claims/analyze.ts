@@ -260,6 +260,11 @@ export interface IndexKeys {
   entities: string[];
   /** [joined, a, b] for a name written in two syllables ("Kon Tum" → "kontum"), as the verifier's. */
   entityJoins: Array<[string, string, string]>;
+  /**
+   * Initials of every run of 2–4 capitalised tokens, across sentences and numbers: a superset of
+   * the verifier's name initials, so a bound that trusts it never prunes what could match.
+   */
+  initials: string[];
 }
 
 /**
@@ -306,7 +311,15 @@ export function indexKeys(raw: string): IndexKeys {
     if (!entities.includes(k)) entities.push(k);
     if (nextCap && nx !== undefined) for (const j of nameJoins(k, nx.key)) entityJoins.push([j, k, nx.key]);
   }
-  return { keys, entities, entityJoins };
+  const initials = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    let ini = '';
+    for (let j = i; j < n && j < i + 4 && (keyToks[j] as KeyToken).capital; j++) {
+      ini += (keyToks[j] as KeyToken).key[0] ?? '';
+      if (j > i) initials.add(ini);
+    }
+  }
+  return { keys, entities, entityJoins, initials: [...initials] };
 }
 
 /**

@@ -254,7 +254,7 @@ export const UNIVERSAL_SCOPE: readonly string[] = ['toàn', 'toàn bộ', 'tất
  * costs little. Only read in passages, never as a claim's predicate.
  */
 export const OTHER_PREDICATES: readonly string[] = [
-  'công bố', 'thông báo', 'tổ chức', 'khai mạc', 'diễn ra', 'tiếp tục', 'giữ nguyên', 'giữ ổn định',
+  'công bố', 'thông báo', 'khai mạc', 'diễn ra', 'tiếp tục', 'giữ nguyên', 'giữ ổn định',
   'ổn định', 'không đổi', 'đi ngang', 'bình thường', 'dự kiến', 'đề xuất', 'lấy ý kiến', 'xem xét',
   'nghiên cứu', 'hướng dẫn', 'khuyến khích', 'công nhận', 'khen thưởng', 'tuyên dương', 'trao giải',
   'kiểm tra', 'tăng cường', 'bổ sung', 'khánh thành', 'đưa vào sử dụng', 'nâng cấp', 'sửa chữa',

@@ -170,6 +170,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const entStart = new Int32Array(nClaims + 1);
   const entIds: number[] = [];
   const joinStart = new Int32Array(nClaims + 1);
+  // Initials that may stand for a claim's names (a superset of the verifier's): not "another name".
+  const initStart = new Int32Array(nClaims + 1);
+  const initKeys: string[] = [];
   // Joins are shared by many claims (the same place names): one table of distinct joins, ids per claim.
   const joinOf: number[] = [];
   const joinIndex = new Map<string, number>();
@@ -190,7 +193,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     seqStart[ci] = seqLen;
     entStart[ci] = entIds.length;
     joinStart[ci] = joinOf.length;
+    initStart[ci] = initKeys.length;
     const ik = indexKeys((usable[ci] as FactCheck).claim);
+    initKeys.push(...ik.initials);
     for (const k of ik.keys) {
       const id = internId(k);
       if (seqLen === seq.length) {
@@ -217,6 +222,7 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   seqStart[nClaims] = seqLen;
   entStart[nClaims] = entIds.length;
   joinStart[nClaims] = joinOf.length;
+  initStart[nClaims] = initKeys.length;
   joinIndex.clear();
   const nUni = termIds.size;
   // Bigram ids follow the unigram ids; a bigram is keyed by its two unigram ids.
@@ -537,6 +543,22 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     return top;
   }
 
+  /** Whether a one-sentence document has a capitalised word that is neither a key of claim ci nor initials of its names. */
+  function otherNameInSingle(ci: number, doc: DocContext): boolean {
+    const caps = doc.singleSentenceCaps;
+    if (caps === null) return false;
+    const uFrom = uniqStart[ci] as number;
+    const uTo = uniqStart[ci + 1] as number;
+    for (const k of caps) {
+      const id = termIds.get(k);
+      let own = false;
+      if (id !== undefined) for (let j = uFrom; j < uTo && !own; j++) own = uniqIds[j] === id;
+      for (let j = initStart[ci] as number; j < (initStart[ci + 1] as number) && !own; j++) own = initKeys[j] === k;
+      if (!own) return true;
+    }
+    return false;
+  }
+
   /**
    * An upper bound of the verifier's final score for claim ci, from the index alone (no claim
    * analysis): every claim term the document has counts in full, a name/place the document may have
@@ -593,11 +615,17 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     let score = 0.35 * coverage + 0.2 * bigrams + 0.2 * anchors + 0.15 * balance + 0.1 * coverage;
     if (eTo > eFrom) {
       let ent = 0;
+      let zero = false;
       for (let j = eFrom; j < eTo; j++) {
         const id = entIds[j] as number;
-        ent += docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0;
+        const cr = docHasTerm[id] === 1 ? 1 : fuzzyStamp[id] === fz ? 0.9 : 0;
+        ent += cr;
+        if (cr === 0) zero = true;
       }
-      score *= NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * (ent / (eTo - eFrom));
+      const share = ent / (eTo - eFrom);
+      // A one-sentence document with another name than the claim's: the verifier's replaced-name
+      // factors apply to every window (the sentence is the only one).
+      score *= otherNameInSingle(ci, doc) ? (0.6 + 0.4 * share) * (zero ? 0.6 : 1) : NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * share;
     }
     return doc.hasChain ? Math.min(1, score * 1.1 + 0.02) : score;
   }
@@ -652,13 +680,35 @@ class DocContext {
   readonly contentKeys: string[] = [];
   readonly keySet: Set<string>;
   readonly hasChain: boolean;
+  /** Capitalised content words (not a sentence's first) of a one-sentence document; null otherwise. */
+  readonly singleSentenceCaps: string[] | null = null;
   private readonly windows = new Map<number, WindowData>();
+  private predGroupsCache: Set<string> | null = null;
   private readonly fuzzy = new Map<string, boolean>();
   private allChainCache: string[] | null = null;
   constructor(readonly a: Analysis) {
     for (const t of a.toks) if (isContent(t)) this.contentKeys.push(t.key);
     this.keySet = new Set(this.contentKeys);
     this.hasChain = a.cues.some((h) => h.kind === 'chain');
+    const nonEmpty = a.sentences.filter((s) => s.firstTok >= 0);
+    if (nonEmpty.length === 1) {
+      const s = nonEmpty[0] as Analysis['sentences'][number];
+      const caps = new Set<string>();
+      for (let i = s.firstTok + 1; i < s.endTok; i++) {
+        const t = a.toks[i] as Tok;
+        if (t.capital && isContent(t)) caps.add(t.key);
+      }
+      this.singleSentenceCaps = [...caps];
+    }
+  }
+
+  /** Meaning groups of the predicates anywhere in the text (names' syllables excluded), computed once. */
+  predGroups(): Set<string> {
+    if (this.predGroupsCache === null) {
+      const hits = findPhrases(this.a, 0, this.a.toks.length, PRED_TABLE).filter((h) => !isNameAt(this.a, h.tok));
+      this.predGroupsCache = new Set(hits.flatMap((h) => h.labels));
+    }
+    return this.predGroupsCache;
   }
 
   /** Whether a name/place key (absent from the text) is one letter off a key of the text. */
@@ -799,6 +849,60 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     negAmbiguous: ambiguousNegationScope(a, contentSet),
     ownCues: new Set(a.cues.map((h) => h.phrase)),
   };
+}
+
+/** The claim's predicate phrases a text with these meaning groups does not say ("gây" excused once the outcome is found). */
+function missingPredicates(c: PreparedClaim, groups: ReadonlySet<string>): PhraseHit[] {
+  const found = (h: PhraseHit): boolean => h.labels.some((g) => groups.has(g));
+  // "gây" / "khiến" link the claim's subject to its outcome: with the outcome found, they may be said otherwise.
+  const anyFound = c.preds.some((h) => found(h) && !h.labels.every((g) => CONNECTIVE_GROUPS.has(g)));
+  return c.preds.filter((h) => !found(h) && !(anyFound && h.labels.every((g) => CONNECTIVE_GROUPS.has(g))));
+}
+
+/** The largest predicate factor for `missing` of the claim's predicates, whatever stands in their slot. */
+function predicateUpper(c: PreparedClaim, missing: number): number {
+  if (missing === 0) return 1;
+  const p = 1 - missing / c.preds.length;
+  return p === 0 ? Math.max(0.5, PREDICATE_UNKNOWN_FLOOR) : Math.max(0.85 + 0.15 * p, PREDICATE_UNKNOWN_FLOOR + (1 - PREDICATE_UNKNOWN_FLOOR) * p);
+}
+
+/** Capitalised words of sentences [from, to) that are not the claim's, nor initials of its names ("ĐL", "VCĐ"). */
+function otherNamesIn(c: PreparedClaim, doc: Analysis, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let si = from; si < to; si++) {
+    const s = doc.sentences[si] as Analysis['sentences'][number];
+    for (let i = s.firstTok + 1; i > 0 && i < s.endTok; i++) {
+      const t = doc.toks[i] as Tok;
+      if (t.capital && isContent(t) && !c.content.has(t.key) && !c.initials.has(t.key)) out.push(t.key);
+    }
+  }
+  return out;
+}
+
+/** Share of the claim's weight a sentence must hold to carry the claim (not only its context). */
+const CARRYING_SHARE = 0.3;
+
+/** Sentences of [from, to) holding at least CARRYING_SHARE of the claim's weight (the best one always). */
+function claimSentences(c: PreparedClaim, doc: Analysis, from: number, to: number): Set<number> {
+  const shares: number[] = [];
+  for (let si = from; si < to; si++) {
+    const s = doc.sentences[si] as Analysis['sentences'][number];
+    const seen = new Set<string>();
+    let w = 0;
+    for (let i = s.firstTok; i >= 0 && i < s.endTok; i++) {
+      const k = (doc.toks[i] as Tok).key;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      w += c.content.get(k) ?? 0;
+    }
+    shares.push(w / c.totalWeight);
+  }
+  const top = Math.max(...shares);
+  const out = new Set<number>();
+  shares.forEach((x, i) => {
+    if (x >= CARRYING_SHARE || x === top) out.add(from + i);
+  });
+  return out;
 }
 
 /** Initials of every run of 2–4 title-case syllables of the claim ("Vàm Cỏ Đông" → vcd, vc, cd). */
@@ -989,9 +1093,24 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   let bound = all.base;
   if (c.entities.size > 0) {
     let entCredit = 0;
-    for (const e of c.entities) entCredit += all.credit.get(e) ?? 0;
-    bound *= NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * (entCredit / c.entities.size);
+    let entMissing = false;
+    for (const e of c.entities) {
+      const cr = all.credit.get(e) ?? 0;
+      entCredit += cr;
+      if (cr === 0) entMissing = true;
+    }
+    const share = entCredit / c.entities.size;
+    const chain = (x: number): number => (ctx.hasChain ? Math.min(1, x * 1.1 + 0.02) : x);
+    if (chain(bound * (NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * share)) < threshold - BOUND_MARGIN) return null;
+    // The sentence of a window that holds most of the claim always counts for "another name", and it
+    // is one of the hit sentences: when each of them has another name, every window has one.
+    const hard = (0.6 + 0.4 * share) * (entMissing ? 0.6 : 1);
+    const everyHasOther = share < 1 && chain(bound * hard) < threshold - BOUND_MARGIN && hitSentences.every((si) => otherNamesIn(c, doc, si, si + 1).length > 0);
+    if (everyHasOther) return null;
+    bound *= NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * share;
   }
+  // The predicate factor over the whole text bounds every window's: a window finds no more of it.
+  if (c.preds.length > 0) bound *= predicateUpper(c, missingPredicates(c, ctx.predGroups()).length);
   if (ctx.hasChain) bound = Math.min(1, bound * 1.1 + 0.02);
   if (bound < threshold - BOUND_MARGIN) return null;
   let best: WindowScore | null = null;
@@ -1068,14 +1187,13 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   // Capitalised words of the passage that are not the claim's, nor initials of its names ("ĐL", "VCĐ").
   const otherNames: string[] = [];
   if (c.entities.size > 0) {
-    for (let i = pFrom; i < pTo; i++) {
-      const t = doc.toks[i] as Tok;
-      const sen = doc.sentences[t.sentence];
-      if (t.capital && isContent(t) && sen?.firstTok !== i && !c.content.has(t.key) && !c.initials.has(t.key)) otherNames.push(t.key);
-    }
+    // Only sentences that carry the claim: a name in a sentence of context ("Nhà tôi ở Huế…" before an
+    // embedded repeat) replaces nothing.
     let entCredit = 0;
     for (const e of c.entities) entCredit += best.credit.get(e) ?? 0;
     const entShare = entCredit / c.entities.size;
+    // Only needed when a name is missing (both the factor and the replaced-name check then read it).
+    if (entShare < 1) for (const si of claimSentences(c, doc, best.from, best.to)) otherNames.push(...otherNamesIn(c, doc, si, si + 1));
     // A different event on the same topic keeps the topic words but not the names and places; a
     // post that only leaves them out ("cấm mang sạc lên máy bay" without "Việt Nam") says less, not otherwise.
     score *= otherNames.length > 0 ? 0.6 + 0.4 * entShare : NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * entShare;
@@ -1108,10 +1226,16 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       reasons.push(`denies ${denied.map((h) => h.phrase).join(', ')}`);
     }
   }
+  // What remains only lowers the score (but the chain bonus): a candidate already below the
+  // threshold stops before the slot alignment.
+  const missingPreds = c.preds.length > 0 ? missingPredicates(c, docGroups) : [];
+  const upper = score * predicateUpper(c, missingPreds.length);
+  if ((allChain.length > 0 ? Math.min(1, upper * 1.1 + 0.02) : upper) < threshold - BOUND_MARGIN) return null;
   // Something else said in the place of part of the claim: another proposition in the same frame.
   const win = ctx.window(pFrom, pTo);
   const predSlots: PredicateSlot[] = [];
-  const docOther = c.preds.length > 0 ? findPhrases(doc, pFrom, pTo, OTHER_PRED_TABLE) : [];
+  // Verbs that report something else: they only matter in the slot of a missing claim predicate.
+  const docOther = c.preds.length > 0 && c.preds.some((h) => !h.labels.some((g) => docGroups.has(g))) ? findPhrases(doc, pFrom, pTo, OTHER_PRED_TABLE) : [];
   const subs = substitutions(
     c.slots,
     slotToks(doc, pFrom, pTo, [...docPreds, ...docOther]),
@@ -1124,25 +1248,22 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   let predicate = 1;
   if (c.preds.length > 0) {
     const claimGroups = new Set(c.preds.flatMap((h) => h.labels));
-    const found = (h: PhraseHit): boolean => h.labels.some((g) => docGroups.has(g));
-    // "gây" / "khiến" link the claim's subject to its outcome: with the outcome found, they may be said otherwise.
-    const anyFound = c.preds.some((h) => found(h) && !h.labels.every((g) => CONNECTIVE_GROUPS.has(g)));
-    const missing = c.preds.filter((h) => !found(h) && !(anyFound && h.labels.every((g) => CONNECTIVE_GROUPS.has(g))));
+    const missing = missingPreds;
     predicate = 1 - missing.length / c.preds.length;
     // None of the predicate, or not its outcome: a related statement. Part of it: paraphrases often
     // say the rest otherwise.
     const outcomeMissing = missing.some((h) => h.labels.some((g) => OUTCOME_GROUPS.has(g)));
     // What the passage says happens instead, when it is a known other meaning ("tăng" for "giảm",
     // "bắt" for "phạt"); a predicate said with a word no group knows may be a synonym ("dẹp" for "hủy").
-    // In the slot of the missing predicate; a verb that reports something else counts anywhere in
-    // the passage (the alignment may have put the predicate's slot elsewhere).
-    const otherPreds = [
-      ...predSlots
-        .flatMap((sl) => sl.passage)
-        .filter((t) => t.groups.length > 0 && t.groups.every((g) => g !== OTHER_PREDICATE && !claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g)))
-        .map((t) => ({ phrase: t.key })),
-      ...docOther,
-    ];
+    // In the slot of the missing predicate; when the alignment found no such slot (the predicate's
+    // neighbours moved), a verb that reports something else counts anywhere in the passage.
+    const otherPreds =
+      predSlots.length > 0
+        ? predSlots
+            .map((sl) => sl.passage.filter((t) => t.groups.length > 0 && t.groups.every((g) => !claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g))))
+            .filter((ts) => ts.length > 0)
+            .map((ts) => ({ phrase: ts.map((t) => t.key).join(' ') }))
+        : docOther;
     if (missing.length > 0) {
       if (otherPreds.length > 0 || outcomeMissing) {
         score *= predicate === 0 || outcomeMissing ? 0.5 : 0.85 + 0.15 * predicate;
@@ -1162,7 +1283,10 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   const claimPredGroups = new Set(c.preds.flatMap((h) => h.labels));
   for (const sl of predSlots) {
     const other = sl.passage.filter((t) => t.groups.length > 0 && t.groups.every((g) => !claimPredGroups.has(g) && !CONNECTIVE_GROUPS.has(g)));
-    if (other.length > 0) subs.push({ claim: sl.claim, passage: other.map((t) => t.key), weight: sl.claim.reduce((sum, k) => sum + (c.content.get(k) ?? 0), 0) });
+    if (other.length > 0) {
+      const weight = sl.claim.reduce((sum, k) => sum + (c.content.get(k) ?? 0), 0) + sl.restWeight;
+      subs.push({ claim: [...sl.claim, ...sl.rest], passage: sl.passage.map((t) => t.key), weight });
+    }
   }
   if (subs.length > 0) {
     const share = subs.reduce((sum, x) => sum + x.weight, 0) / c.totalWeight;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { substitutions, type SlotTok } from './slots.js';
+import { substitutions, type PredicateSlot, type SlotTok } from './slots.js';
 
 const toks = (s: string): SlotTok[] =>
   s.split(' ').map((w) => {
@@ -37,5 +37,26 @@ describe('aligned-slot substitutions', () => {
     expect(subs('so may tru tien', 'so may phat tien')).toEqual([]); // same meaning group
     expect(subs('gao nhua tran lan cho', 'gao nhua cho ,nho kiem')).toEqual([]); // tail stops at the clause break
     expect(subs('gia 500 dong', 'gia 500 nghin')).toEqual([]); // units belong to the number check
+  });
+
+  it('leaves a missing claim predicate to the predicate check, reporting what stands in its slot', () => {
+    // "huy" is the claim's predicate (a syllable of its predicate phrase), said "dep" or "tang" here.
+    const claim = toks('le hoi chua huong huy vi sat lo').map((t) => (t.key === 'huy' ? { ...t, groups: ['cancel'], predicate: true } : t));
+    const run = (passage: string) => {
+      const group: Record<string, string[]> = { tang: ['increase'], dung: ['cancel'] };
+      const p = toks(passage).map((t) => ({ ...t, groups: group[t.key] ?? t.groups }));
+      const keys = new Set(p.map((t) => t.key));
+      const sink: PredicateSlot[] = [];
+      const out = substitutions(claim, p, () => 1, (k) => claim.some((t) => t.key === k), (k) => keys.has(k), (g) => p.some((t) => t.groups.includes(g)), sink);
+      return { out, sink };
+    };
+    const unknown = run('le hoi chua huong dep luon vi sat lo');
+    expect(unknown.out).toEqual([]);
+    expect(unknown.sink).toEqual([{ claim: ['huy'], rest: [], restWeight: 0, passage: [{ key: 'dep', groups: [] }, { key: 'luon', groups: [] }] }]);
+    const known = run('le hoi chua huong tang vi sat lo');
+    expect(known.sink[0]?.passage).toEqual([{ key: 'tang', groups: ['increase'] }]);
+    // Left out: reported with nothing in its place; said with a word of its group: not missing at all.
+    expect(run('le hoi chua huong vi sat lo').sink).toEqual([{ claim: ['huy'], rest: [], restWeight: 0, passage: [] }]);
+    expect(run('le hoi chua huong dung vi sat lo').sink).toEqual([]);
   });
 });

@@ -35,7 +35,11 @@ export interface Substitution {
 
 /** A slot where a claim predicate is missing: what the passage says there instead, with its meaning groups. */
 export interface PredicateSlot {
+  /** The claim's missing predicate syllables in the slot. */
   claim: string[];
+  /** Its other missing claim syllables, and their weight: substituted only if the predicate was replaced. */
+  rest: string[];
+  restWeight: number;
   passage: Array<{ key: string; groups: readonly string[] }>;
 }
 
@@ -169,8 +173,10 @@ export function substitutions(
       novel.push(t.key);
       held.push({ key: t.key, groups: t.groups });
     }
-    if (missingPred.length > 0) predicateSlots?.push({ claim: missingPred, passage: held });
-    if (novel.length > 0 && missing.length > 0) out.push({ claim: missing, passage: novel, weight: wt });
+    // With a claim predicate missing, what the passage holds there is first of all the predicate said
+    // otherwise: the caller decides, from its meaning, whether the slot was replaced.
+    if (missingPred.length > 0) predicateSlots?.push({ claim: missingPred, rest: missing, restWeight: wt, passage: held });
+    else if (novel.length > 0) out.push({ claim: missing, passage: novel, weight: wt });
   };
   for (let k = 0; k + 1 < pairs.length; k++) {
     const [i0, j0] = pairs[k] as [number, number];
