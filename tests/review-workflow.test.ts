@@ -156,6 +156,14 @@ describeStores('review workflow over HTTP', (h) => {
     expect(text.body).toContain('Điều 23, Nghị định 147/2024/NĐ-CP');
     expect(text.body).toContain(caseNo);
     expect(text.body).toContain(token);
+    // Someone who may only read cases sees the notice without its appeal token (cannot appeal as the outlet).
+    const masked = await call('GET', `/api/v1/cases/${caseNo}/notice`, analyst);
+    expect(masked.body).toContain(caseNo);
+    expect(masked.body).not.toContain(token);
+    expect(masked.body).toContain('ktap_••••••');
+    const asAnalyst = await call('GET', `/api/v1/cases/${caseNo}`, analyst);
+    expect(JSON.stringify(asAnalyst.body)).not.toContain(token);
+    expect(JSON.stringify((await call('GET', `/api/v1/cases/${caseNo}`, alice)).body)).toContain(token);
     const html = await call('GET', `/api/v1/cases/${caseNo}/notice?format=html`, alice);
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.body).toContain('<h1>YÊU CẦU GỠ BỎ THÔNG TIN VI PHẠM</h1>');

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
-import { ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
+import { can, ROLE_PERMISSIONS, ROLES } from '../core/permissions.js';
 import { HARM_CATEGORIES } from '../core/types.js';
 import type { AppContext } from '../context.js';
 import { appellantMessage, decideAppeal, fileAppeal, listAppeals, reviewerMessage, requireAppeal } from '../review/appeals.js';
@@ -11,6 +11,7 @@ import { claimCase, openCase, queuePage, releaseCase, triageFindings, type Queue
 import { runComplianceChecks } from '../review/compliance.js';
 import { decideCase, reviewTakedown } from '../review/decisions.js';
 import { evidencePack } from '../review/evidence.js';
+import { maskAppealToken } from '../review/notice.js';
 import { reportCsv, reportHtml, transparencyReport } from '../review/report.js';
 import { ACTIONS, APPEAL_OUTCOMES, CASE_STATES, DETECTION_SOURCES, OUTCOMES, SUBJECT_KINDS, WEBHOOK_EVENTS } from '../review/types.js';
 import { createUser, login, logout, SESSION_HOURS, USER_ROLES } from '../review/users.js';
@@ -88,6 +89,8 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
   const conflict = { 409: json('Conflicts with the current state (claimed, already decided)') };
   const deps = { db: ctx.db, clock: ctx.clock };
   const actor = (c: Context<ApiEnv>) => c.get('principal').actor;
+  // Who may see a notice's appeal token: those who decide cases and so issue notices (docs/review.md).
+  const sendsNotices = (c: Context<ApiEnv>) => can(c.get('principal').role, 'review:decide');
   const queueBodies = new WeakMap<QueuePage, EncodedBody>();
 
   registerLegalRoutes(app, ctx, declare, errors);
@@ -201,7 +204,12 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
       request: { params: idParam },
       responses: { 200: json('The case with its findings, decisions, actions and appeals'), ...err },
     }),
-    async (c) => c.json({ ...(await caseDetail(deps, c.req.valid('param').id)) }, 200),
+    async (c) => {
+      const detail = await caseDetail(deps, c.req.valid('param').id);
+      if (sendsNotices(c)) return c.json({ ...detail }, 200);
+      const actions = detail.actions.map((a) => ({ ...a, noticeText: a.noticeText && maskAppealToken(a.noticeText), noticeHtml: a.noticeHtml && maskAppealToken(a.noticeHtml) }));
+      return c.json({ ...detail, actions }, 200);
+    },
   );
   app.openapi(
     declare('review:decide', {
@@ -266,14 +274,15 @@ export function registerReviewRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, 
       const detail = await caseDetail(deps, c.req.param('id') ?? '');
       const format = c.req.query('format') ?? 'text';
       if (format !== 'text' && format !== 'html') throw new AppError('INVALID_INPUT', 'format: must be text or html');
+      const shown = (notice: string) => (sendsNotices(c) ? notice : maskAppealToken(notice));
       const issued = detail.actions.filter((a) => a.noticeText);
       const a = c.req.query('action') ? issued.find((x) => String(x.id) === c.req.query('action')) : issued[issued.length - 1];
       if (!a) throw new AppError('NOT_FOUND', `Case ${detail.number} has no notice${c.req.query('action') ? ` for action ${c.req.query('action')}` : ' yet'}`);
       if (format === 'html') {
         c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-        return c.html(a.noticeHtml ?? '', 200);
+        return c.html(shown(a.noticeHtml ?? ''), 200);
       }
-      return c.text(a.noticeText ?? '', 200);
+      return c.text(shown(a.noticeText ?? ''), 200);
     },
   );
   mountRaw(

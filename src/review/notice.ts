@@ -21,6 +21,18 @@ export interface NoticeInput {
   appealPath: string;
 }
 
+/** How an appeal token looks wherever a notice is stored or shown (`ktap_` + 24 base64url characters). */
+const APPEAL_TOKEN = /ktap_[A-Za-z0-9_-]+/g;
+
+/**
+ * A stored notice as shown to someone who does not send notices: the appeal token is masked, so a staff
+ * member who may only read cases cannot appeal or write in an appeal as the outlet. Reviewers and above,
+ * who issue the notice to its addressee, see it whole.
+ */
+export function maskAppealToken(notice: string): string {
+  return notice.replace(APPEAL_TOKEN, 'ktap_••••••');
+}
+
 const TITLES: Record<ActionKind, string> = {
   none: 'THÔNG BÁO KẾT QUẢ XEM XÉT',
   label: 'THÔNG BÁO GẮN NHÃN VÀ ĐÍNH CHÍNH THÔNG TIN',
