@@ -156,7 +156,9 @@ function mergeFalseBreaks(
       const before = raw.slice(Math.max(0, prev.end - 4), prev.end);
       const gap = raw.slice(prev.end, s.start);
       const digitDot = /\d[.,]$/.test(before) && /^\d/.test(raw.slice(s.start, s.start + 1)) && gap === '';
-      const abbrev = /(^|[^\p{L}\p{N}])\p{L}{1,2}\.$/u.test(before) && !gap.includes('\n');
+      // "TP.", "Q." (capitals), or a short word before a lower-case continuation ("tp. hcm"); not "rẻ. Giờ".
+      const short = /(^|[^\p{L}\p{N}])(\p{L}{1,2})\.$/u.exec(before);
+      const abbrev = short !== null && !gap.includes('\n') && (short[2] === short[2]?.toUpperCase() || !/^\p{Lu}/u.test(raw.slice(s.start, s.start + 1)));
       if (digitDot || abbrev) {
         prev.end = s.end;
         continue;

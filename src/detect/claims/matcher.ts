@@ -172,7 +172,8 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const joinStart = new Int32Array(nClaims + 1);
   // Initials that may stand for a claim's names (a superset of the verifier's): not "another name".
   const initStart = new Int32Array(nClaims + 1);
-  const initKeys: string[] = [];
+  const initIds: number[] = [];
+  const initialIds = new Map<string, number>();
   // Joins are shared by many claims (the same place names): one table of distinct joins, ids per claim.
   const joinOf: number[] = [];
   const joinIndex = new Map<string, number>();
@@ -193,9 +194,13 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     seqStart[ci] = seqLen;
     entStart[ci] = entIds.length;
     joinStart[ci] = joinOf.length;
-    initStart[ci] = initKeys.length;
+    initStart[ci] = initIds.length;
     const ik = indexKeys((usable[ci] as FactCheck).claim);
-    initKeys.push(...ik.initials);
+    for (const x of ik.initials) {
+      let id = initialIds.get(x);
+      if (id === undefined) initialIds.set(x, (id = initialIds.size));
+      initIds.push(id);
+    }
     for (const k of ik.keys) {
       const id = internId(k);
       if (seqLen === seq.length) {
@@ -222,7 +227,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   seqStart[nClaims] = seqLen;
   entStart[nClaims] = entIds.length;
   joinStart[nClaims] = joinOf.length;
-  initStart[nClaims] = initKeys.length;
+  initStart[nClaims] = initIds.length;
+  const initOf = Int32Array.from(initIds);
+  initIds.length = 0;
   joinIndex.clear();
   const nUni = termIds.size;
   // Bigram ids follow the unigram ids; a bigram is keyed by its two unigram ids.
@@ -553,7 +560,8 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const id = termIds.get(k);
       let own = false;
       if (id !== undefined) for (let j = uFrom; j < uTo && !own; j++) own = uniqIds[j] === id;
-      for (let j = initStart[ci] as number; j < (initStart[ci + 1] as number) && !own; j++) own = initKeys[j] === k;
+      const ini = initialIds.get(k);
+      if (ini !== undefined) for (let j = initStart[ci] as number; j < (initStart[ci + 1] as number) && !own; j++) own = initOf[j] === ini;
       if (!own) return true;
     }
     return false;
