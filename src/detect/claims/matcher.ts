@@ -36,7 +36,8 @@ import {
   UNIVERSAL_SCOPE,
 } from './lexicon.js';
 import { substitutions, within1, type PredicateSlot, type SlotTok } from './slots.js';
-import type { ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
+import { bundledCombiner, COMBINER_FEATURES, COMBINER_FILE, combinerFeatures, combinerProbability, contributions, type ClaimCombinerModel } from './combiner.js';
+import type { ClaimFactors, ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 import type { KeyToken as CoreKeyToken } from '../../text/index.js';
 
 /** Score at or above which a match is reported; chosen on the tune part of the dev set (docs/claims.md). */
@@ -48,6 +49,11 @@ export interface ClaimMatcherOptions {
   maxCandidates?: number;
   /** Which registry entries can match (default: published only). */
   statuses?: readonly FactCheckStatus[];
+  /**
+   * What turns the verifier's factors into the score: the learned model (default when
+   * `models/claims-combiner.json` ships, or a model passed in) or the hand formula ('hand').
+   */
+  combiner?: 'hand' | 'model' | ClaimCombinerModel;
 }
 
 export interface ClaimMatcher {
@@ -56,6 +62,8 @@ export interface ClaimMatcher {
   match(text: string, opts?: { threshold?: number; keyTokens?: readonly CoreKeyToken[] }): ClaimMatch[];
   readonly size: number;
   readonly threshold: number;
+  /** 'model' when scores are the learned combiner's probabilities, 'hand' for the hand formula. */
+  readonly combiner: 'hand' | 'model';
   /** The fact-check behind a reported id (external id or internal id). */
   factCheck(id: string): FactCheck | undefined;
 }
@@ -149,7 +157,9 @@ function deletionVariants(k: string): string[] {
 /** Builds the matcher: analyses every claim and indexes it. */
 export function createClaimMatcher(factChecks: readonly FactCheck[], options: ClaimMatcherOptions = {}): ClaimMatcher {
   const statuses = new Set(options.statuses ?? ['published']);
-  const threshold = options.threshold ?? DEFAULT_CLAIM_THRESHOLD;
+  const model = options.combiner === 'hand' ? null : typeof options.combiner === 'object' ? options.combiner : bundledCombiner();
+  if (options.combiner === 'model' && model === null) throw new Error(`claims combiner: models/${COMBINER_FILE} not found`);
+  const threshold = options.threshold ?? (model !== null ? model.threshold : DEFAULT_CLAIM_THRESHOLD);
   const maxCandidates = options.maxCandidates ?? 12;
   const usable = factChecks.filter((fc) => statuses.has(fc.status));
   const byReportId = new Map<string, FactCheck>();
@@ -641,9 +651,14 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   return {
     size: nClaims,
     threshold,
+    combiner: model !== null ? 'model' : 'hand',
     factCheck: (id) => byReportId.get(id),
     match(text, opts = {}) {
-      const th = opts.threshold ?? threshold;
+      const wanted = opts.threshold ?? threshold;
+      // With the model the bounds still prune on the hand formula, below a floor under the hand score of
+      // every candidate the model accepted on the labelled parts; under the model's threshold, no floor.
+      const floor = model === null ? wanted : wanted >= model.threshold ? model.handFloor : 0;
+      const th = floor;
       if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
       const doc = analyze(text, opts.keyTokens);
       const ctx = new DocContext(doc);
@@ -660,10 +675,35 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       } finally {
         for (const id of terms) docHasTerm[id] = 0;
       }
+      if (model !== null) return rescore(model, out, wanted);
       out.sort((a, b) => b.score - a.score || a.factCheckId.localeCompare(b.factCheckId));
       return out;
     },
   };
+}
+
+/**
+ * The model's probability as the score of each candidate at or above the hand floor, with the factors
+ * that moved it most in the explanation; those at or above `threshold`, best first.
+ */
+function rescore(model: ClaimCombinerModel, cands: readonly ClaimMatch[], threshold: number): ClaimMatch[] {
+  const bestHand = cands.reduce((b, m) => Math.max(b, m.factors.hand), 0);
+  const out: ClaimMatch[] = [];
+  for (const m of cands) {
+    const rank = cands.filter((o) => o.factors.hand > m.factors.hand).length;
+    const x = combinerFeatures(m, rank, bestHand);
+    const p = Math.round(combinerProbability(model, x) * 1000) / 1000;
+    if (p < threshold) continue;
+    const moved = contributions(model, x)
+      .map((v, i) => ({ v, name: COMBINER_FEATURES[i] as string }))
+      .sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.name.localeCompare(b.name))
+      .slice(0, 3)
+      .map((c) => `${c.name} ${c.v >= 0 ? '+' : '−'}${Math.abs(c.v).toFixed(2)}`);
+    const explanation = `${m.explanation.slice(0, -1)}; model probability ${p.toFixed(3)} (hand formula ${m.factors.hand.toFixed(3)}), moved most by ${moved.join(', ')}.`;
+    out.push({ ...m, score: p, explanation });
+  }
+  out.sort((a, b) => b.score - a.score || a.factCheckId.localeCompare(b.factCheckId));
+  return out;
 }
 
 // Rounding to 3 decimals can lift a score by 0.0005; the bound must stay above what is reported.
@@ -1192,6 +1232,18 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   const core = coreAll > 0 ? coreGot / coreAll : best.coverage;
   let score = best.base;
   const reasons: string[] = [];
+  const f: ClaimFactors = {
+    hand: 0, base: best.base, namesShare: 1, otherName: 0, xNames: 1, xNumbers: 1, xFarNumbers: 1,
+    negatedShare: 0, xNegated: 1, xDenied: 1, predicateShare: 1, hasPredicate: c.preds.length > 0 ? 1 : 0,
+    outcomeMissing: 0, otherPredicate: 0, xPredicate: 1, xOpposite: 1, substitutedShare: 0, xSubstituted: 1,
+    balance: best.balance, xHalf: 1, reasonShare: 1, otherReason: 0, xReason: 1, xTime: 1, xTense: 1,
+    xScope: 1, xOtherName: 1, xDebunk: 1, debunkStrong: 0, debunkWeak: 0, xQuestion: 1, chain: 0,
+  };
+  // Applies one factor of the hand formula and records it.
+  const apply = (key: FactorKey, x: number): void => {
+    f[key] = x;
+    score *= x;
+  };
   // Capitalised words of the passage that are not the claim's, nor initials of its names ("ĐL", "VCĐ").
   const otherNames: string[] = [];
   if (c.entities.size > 0) {
@@ -1204,17 +1256,20 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     if (entShare < 1) for (const si of claimSentences(c, doc, best.from, best.to)) otherNames.push(...otherNamesIn(c, doc, si, si + 1));
     // A different event on the same topic keeps the topic words but not the names and places; a
     // post that only leaves them out ("cấm mang sạc lên máy bay" without "Việt Nam") says less, not otherwise.
-    score *= otherNames.length > 0 ? 0.6 + 0.4 * entShare : NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * entShare;
+    f.namesShare = entShare;
+    f.otherName = otherNames.length > 0 ? 1 : 0;
+    apply('xNames', otherNames.length > 0 ? 0.6 + 0.4 * entShare : NAMES_ABSENT_FLOOR + (1 - NAMES_ABSENT_FLOOR) * entShare);
     if (entShare < 0.75) reasons.push(`only ${Math.round(entShare * 100)}% of the claim's names/places found`);
   }
   if (numbers === 'changed') {
-    score *= 0.88;
+    apply('xNumbers', 0.88);
     reasons.push('a number differs from the claim');
-  } else if (numbers === 'absent') score *= 0.97;
+  } else if (numbers === 'absent') apply('xNumbers', 0.97);
   // One negated word may be incidental ("không cho con tiêm"); denying the claim negates its core.
   const negatedWeight = negated.reduce((sum, k) => sum + (c.content.get(k) ?? 0), 0) / c.totalWeight;
+  f.negatedShare = negated.length > 0 ? negatedWeight : 0;
   if (negated.length > 0 && negatedWeight >= 0.15) {
-    score *= 0.4;
+    apply('xNegated', 0.4);
     reasons.push(`negates ${negated.join(', ')}`);
   }
   // What the claim says happens: a related statement keeps the subject and the setting, not the predicate.
@@ -1230,7 +1285,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       (h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g)),
     );
     if (denied.length > 0 && !claimNegated) {
-      score *= 0.4;
+      apply('xDenied', 0.4);
       reasons.push(`denies ${denied.map((h) => h.phrase).join(', ')}`);
     }
   }
@@ -1239,6 +1294,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   const missingPreds = c.preds.length > 0 ? missingPredicates(c, docGroups) : [];
   const upper = score * predicateUpper(c, missingPreds.length);
   if ((allChain.length > 0 ? Math.min(1, upper * 1.1 + 0.02) : upper) < threshold - BOUND_MARGIN) return null;
+  f.predicateShare = c.preds.length > 0 ? 1 - missingPreds.length / c.preds.length : 1;
   // Something else said in the place of part of the claim: another proposition in the same frame.
   const win = ctx.window(pFrom, pTo);
   const predSlots: PredicateSlot[] = [];
@@ -1273,17 +1329,19 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
             .map((ts) => ({ phrase: ts.map((t) => t.key).join(' ') }))
         : docOther;
     if (missing.length > 0) {
+      f.outcomeMissing = outcomeMissing ? 1 : 0;
+      f.otherPredicate = otherPreds.length > 0 ? 1 : 0;
       if (otherPreds.length > 0 || outcomeMissing) {
-        score *= predicate === 0 || outcomeMissing ? 0.5 : 0.85 + 0.15 * predicate;
+        apply('xPredicate', predicate === 0 || outcomeMissing ? 0.5 : 0.85 + 0.15 * predicate);
         reasons.push(`the claim's predicate not found: ${missing.map((h) => h.phrase).join(', ')}${otherPreds.length > 0 ? ` (says ${otherPreds.map((h) => h.phrase).join(', ')})` : ''}`);
       } else {
-        score *= PREDICATE_UNKNOWN_FLOOR + (1 - PREDICATE_UNKNOWN_FLOOR) * predicate;
+        apply('xPredicate', PREDICATE_UNKNOWN_FLOOR + (1 - PREDICATE_UNKNOWN_FLOOR) * predicate);
         reasons.push(`the claim's predicate not found, no other said: ${missing.map((h) => h.phrase).join(', ')}`);
       }
     }
     const opposite = missing.flatMap((h) => h.labels.flatMap((g) => CONTRAST.get(g) ?? [])).filter((g) => docGroups.has(g) && !claimGroups.has(g));
     if (opposite.length > 0) {
-      score *= 0.6;
+      apply('xOpposite', 0.6);
       reasons.push(`says the opposite (${[...new Set(opposite)].join(', ')})`);
     }
   }
@@ -1298,13 +1356,14 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   }
   if (subs.length > 0) {
     const share = subs.reduce((sum, x) => sum + x.weight, 0) / c.totalWeight;
-    score *= Math.max(SUBSTITUTION_FLOOR, 1 - SUBSTITUTION_WEIGHT * share);
+    f.substitutedShare = share;
+    apply('xSubstituted', Math.max(SUBSTITUTION_FLOOR, 1 - SUBSTITUTION_WEIGHT * share));
     reasons.push(`substituted (${Math.round(share * 100)}%): ${subs.map((x) => `"${x.passage.join(' ')}" for "${x.claim.join(' ')}"`).join(', ')}`);
   }
   // A claim whose predicate is outside the meaning groups: its second half must be there too (the
   // first half alone is the subject and the setting, which related statements share).
   if (c.preds.length === 0 && best.balance < 0.5) {
-    score *= 0.5 + best.balance;
+    apply('xHalf', 0.5 + best.balance);
     reasons.push(`only ${Math.round(best.balance * 100)}% of one half of the claim found`);
   }
   if (c.cause.length > 0) {
@@ -1316,10 +1375,12 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       got += w * (best.credit.get(k) ?? 0);
     }
     const share = all > 0 ? got / all : 1;
+    f.reasonShare = share;
     if (share < 0.5) {
       // Another reason given is another story; none given, the post only says less.
       const otherReason = findPhrases(doc, pFrom, pTo, CAUSE_TABLE).length > 0;
-      score *= otherReason ? 0.6 + 0.4 * share : REASON_ABSENT_FLOOR + (1 - REASON_ABSENT_FLOOR) * share;
+      f.otherReason = otherReason ? 1 : 0;
+      apply('xReason', otherReason ? 0.6 + 0.4 * share : REASON_ABSENT_FLOOR + (1 - REASON_ABSENT_FLOOR) * share);
       reasons.push(`the claim's reason (${c.cause.join(' ')}) not found${otherReason ? ', another given' : ''}`);
     }
   }
@@ -1327,14 +1388,14 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   if (c.times.size > 0) {
     const docTimes = findPhrases(doc, pFrom, pTo, TIME_TABLE).map((h) => h.phrase);
     if (docTimes.length > 0 && !docTimes.some((t) => c.times.has(t))) {
-      score *= 0.7;
+      apply('xTime', 0.7);
       reasons.push(`another time (${docTimes.join(', ')})`);
     }
   }
   if (c.future) {
     const tense = findPhrases(doc, pFrom, pTo, TENSE_TABLE).flatMap((h) => h.labels);
     if (tense.includes('past') && !tense.includes('future')) {
-      score *= 0.7;
+      apply('xTense', 0.7);
       reasons.push('tells of a past event, the claim of a coming one');
     }
   }
@@ -1343,7 +1404,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     const scope = findPhrases(doc, pFrom, pTo, SCOPE_TABLE).flatMap((h) => h.labels);
     // As strong as a replaced place: with every other term in place, it still is another event.
     if (scope.includes('some') && !scope.includes('all')) {
-      score *= 0.45;
+      apply('xScope', 0.45);
       reasons.push('speaks of part of what the claim says of all');
     }
   }
@@ -1351,7 +1412,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
   if (c.entities.size > 0) {
     const missingEnt = [...c.entities].some((e) => (best.credit.get(e) ?? 0) === 0);
     if (missingEnt && otherNames.length > 0) {
-      score *= 0.6;
+      apply('xOtherName', 0.6);
       reasons.push(`another name or place (${otherNames.join(' ')})`);
     }
   }
@@ -1361,23 +1422,27 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       .filter((v) => !docNums.includes(v))
       .every((v) => docNums.every((d) => Math.max(v, d) / Math.max(1e-9, Math.min(v, d)) > 4));
     if (far) {
-      score *= 0.8;
+      apply('xFarNumbers', 0.8);
       reasons.push('numbers far from the claim\'s');
     }
   }
+  f.debunkStrong = strong.length > 0 ? 1 : 0;
+  f.debunkWeak = weak.length > 0 ? 1 : 0;
+  f.chain = allChain.length > 0 ? 1 : 0;
   if (strong.length > 0) {
-    score *= 0.25;
+    apply('xDebunk', 0.25);
     reasons.push(`debunk cues: ${strong.join(', ')}`);
   } else if (weak.length > 0) {
-    score *= 0.75;
+    apply('xDebunk', 0.75);
     reasons.push(`weak debunk cues: ${weak.join(', ')}`);
   }
   if (questionCues.length > 0) {
-    score *= 0.35;
+    apply('xQuestion', 0.35);
     reasons.push(`asks whether it is true (${questionCues.join(', ')})`);
   }
   if (allChain.length > 0 && strong.length === 0) score = Math.min(1, score * 1.1 + 0.02);
   score = Math.max(0, Math.min(1, score));
+  f.hand = Math.round(score * 1000) / 1000;
 
   const start = sents[best.from]?.start ?? 0;
   const end = sents[best.to - 1]?.end ?? start;
@@ -1407,8 +1472,11 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
       chainCues: allChain,
       negated,
     },
+    factors: f,
   };
 }
+
+type FactorKey = { [K in keyof ClaimFactors]: K extends `x${string}` ? K : never }[keyof ClaimFactors];
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -116,4 +116,60 @@ export interface ClaimMatch {
   /** One or two sentences for a reviewer. */
   explanation: string;
   features: ClaimMatchFeatures;
+  /** Every factor the verifier applied and the raw shares behind them: what a combiner reads. */
+  factors: ClaimFactors;
+}
+
+/**
+ * The verifier's factors for one candidate, as numbers (issue #6, sixth round). Each `x…` field is a
+ * multiplicative factor of the hand formula (1 when it did not apply); the others are the shares and
+ * flags behind them. `hand` is the hand formula's score whatever combiner reports the match.
+ */
+export interface ClaimFactors {
+  hand: number;
+  base: number;
+  /** Share of the claim's names/places found (1 when the claim has none). */
+  namesShare: number;
+  /** Another capitalised name in a sentence carrying the claim (0/1). */
+  otherName: number;
+  xNames: number;
+  xNumbers: number;
+  /** Far numbers (another figure, not a misquote). */
+  xFarNumbers: number;
+  /** Weight share of claim terms under a negation the claim does not have (or the reverse). */
+  negatedShare: number;
+  xNegated: number;
+  xDenied: number;
+  /** Share of the claim's predicate phrases found (1 when it has none). */
+  predicateShare: number;
+  /** The claim has predicate phrases (0/1). */
+  hasPredicate: number;
+  /** A missing predicate is the claim's outcome (0/1). */
+  outcomeMissing: number;
+  /** The passage says a known other predicate where the claim's is missing (0/1). */
+  otherPredicate: number;
+  xPredicate: number;
+  xOpposite: number;
+  /** Weight share of the claim substituted in aligned slots. */
+  substitutedShare: number;
+  xSubstituted: number;
+  /** Lower half coverage (`balance`). */
+  balance: number;
+  xHalf: number;
+  /** Share of the claim's reason found (1 when it has none). */
+  reasonShare: number;
+  /** Another reason given (0/1). */
+  otherReason: number;
+  xReason: number;
+  xTime: number;
+  xTense: number;
+  xScope: number;
+  xOtherName: number;
+  xDebunk: number;
+  /** Strong debunk cue near the passage (0/1). */
+  debunkStrong: number;
+  debunkWeak: number;
+  xQuestion: number;
+  /** Chain-message cue anywhere (0/1). */
+  chain: number;
 }

@@ -1,0 +1,207 @@
+/**
+ * Trains the claim matcher's learned combiner (issue #6, sixth round; docs/claims.md):
+ *   npx tsx scripts/train-claims-combiner.ts [--l2 1] [--out models/claims-combiner.json]
+ * Builds every candidate of every labelled part at threshold 0 with the hand formula, fits a
+ * standardised L2 logistic regression by gradient descent, reports leave-one-part-out P/R/F1 per part
+ * and for `independent` (held-out 8 + 9) next to the hand formula, picks the probability threshold from
+ * the out-of-part predictions, fits on all parts and writes the model. Deterministic: no randomness, a
+ * fixed number of full-batch steps.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  COMBINER_FEATURES,
+  COMBINER_FORMAT,
+  combinerFeatures,
+  combinerProbability,
+  parseCombiner,
+  PENALTY_FEATURES,
+  type ClaimCombinerModel,
+  type PartFigures,
+} from '../src/detect/claims/combiner.js';
+import { DEFAULT_CLAIM_THRESHOLD, createClaimMatcher } from '../src/detect/claims/matcher.js';
+import { parseLabelledPosts, type LabelledPost } from '../src/detect/claims/evaluate.js';
+import { parseFactChecks } from '../src/detect/claims/registry.js';
+
+const VERSION = 1;
+const FILES = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9'];
+const INDEPENDENT = ['holdout8', 'holdout9'];
+const STEPS = 2000;
+const RATE = 0.5;
+
+interface Row {
+  post: number;
+  fc: string;
+  hand: number;
+  x: number[];
+  y: number;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : fallback;
+}
+
+const fixtures = new URL('../tests/fixtures/claims/', import.meta.url);
+const read = (f: string): string => readFileSync(new URL(f, fixtures), 'utf8');
+const registry = parseFactChecks(FILES.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
+const posts: LabelledPost[] = FILES.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
+const parts = [...new Set(posts.map((p) => p.split ?? 'unsplit'))];
+
+// Every candidate the verifier scores, with the hand formula, at threshold 0.
+const hand = createClaimMatcher(registry, { combiner: 'hand', threshold: 0 });
+const rows: Row[] = [];
+posts.forEach((p, post) => {
+  const cands = hand.match(p.text, { threshold: 0 });
+  const best = cands.reduce((b, m) => Math.max(b, m.factors.hand), 0);
+  for (const m of cands) {
+    const rank = cands.filter((o) => o.factors.hand > m.factors.hand).length;
+    rows.push({ post, fc: m.factCheckId, hand: m.factors.hand, x: combinerFeatures(m, rank, best), y: m.factCheckId === p.expected ? 1 : 0 });
+  }
+});
+
+interface Fit {
+  means: number[];
+  sds: number[];
+  weights: number[];
+  bias: number;
+}
+
+/**
+ * Full-batch gradient descent on the mean log loss plus l2/n × |w|² / 2 (bias not penalised), the
+ * weights of `PENALTY_FEATURES` projected to ≤ 0 after each step.
+ */
+function fit(train: readonly Row[], l2: number): Fit {
+  const d = COMBINER_FEATURES.length;
+  const n = train.length;
+  const means = new Array<number>(d).fill(0);
+  const sds = new Array<number>(d).fill(0);
+  for (const r of train) for (let j = 0; j < d; j++) means[j] = (means[j] as number) + (r.x[j] as number) / n;
+  for (const r of train) for (let j = 0; j < d; j++) sds[j] = (sds[j] as number) + ((r.x[j] as number) - (means[j] as number)) ** 2 / n;
+  for (let j = 0; j < d; j++) sds[j] = Math.sqrt(sds[j] as number) || 1;
+  const z = train.map((r) => r.x.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const g = new Array<number>(d).fill(0);
+  const penalty = COMBINER_FEATURES.map((k) => PENALTY_FEATURES.has(k));
+  for (let step = 0; step < STEPS; step++) {
+    g.fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const zi = z[i] as number[];
+      let s = b;
+      for (let j = 0; j < d; j++) s += (w[j] as number) * (zi[j] as number);
+      const e = 1 / (1 + Math.exp(-s)) - (train[i] as Row).y;
+      gb += e;
+      for (let j = 0; j < d; j++) g[j] = (g[j] as number) + e * (zi[j] as number);
+    }
+    for (let j = 0; j < d; j++) {
+      const next = (w[j] as number) - RATE * (((g[j] as number) + l2 * (w[j] as number)) / n);
+      // Projected step: evidence against a match never raises the probability.
+      w[j] = penalty[j] === true ? Math.min(0, next) : next;
+    }
+    b -= (RATE * gb) / n;
+  }
+  return { means, sds, weights: w, bias: b };
+}
+
+function asModel(f: Fit, threshold: number, handFloor: number, l2: number): ClaimCombinerModel {
+  return { format: COMBINER_FORMAT, version: VERSION, features: [...COMBINER_FEATURES], ...f, threshold, handFloor, l2, trainingParts: [], crossValidation: [] };
+}
+
+interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** P/R/F1 over posts (each reported candidate other than the expected one is a false positive). */
+function score(which: ReadonlySet<number>, reported: (r: Row) => boolean): Prf {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const found = new Set<number>();
+  for (const r of rows) {
+    if (!which.has(r.post) || !reported(r)) continue;
+    if (r.y === 1) {
+      tp++;
+      found.add(r.post);
+    } else fp++;
+  }
+  for (const i of which) if (posts[i]?.expected !== null && !found.has(i)) fn++;
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 1;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 1;
+  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const prf3 = (p: Prf): Prf => ({ precision: r3(p.precision), recall: r3(p.recall), f1: r3(p.f1) });
+const postsOf = (ps: readonly string[]): Set<number> => new Set(posts.flatMap((p, i) => (ps.includes(p.split ?? 'unsplit') ? [i] : [])));
+
+const l2 = Number(arg('l2', '1'));
+if (!Number.isFinite(l2) || l2 < 0) throw new Error(`--l2: expected a number >= 0, got "${arg('l2', '1')}"`);
+const out = arg('out', fileURLToPath(new URL('../models/claims-combiner.json', import.meta.url)));
+
+// Leave one part out: each row's probability from a model that never saw its part.
+const oof = new Map<Row, number>();
+for (const part of parts) {
+  const m = asModel(fit(rows.filter((r) => posts[r.post]?.split !== part), l2), 0.5, 0, l2);
+  for (const r of rows) if (posts[r.post]?.split === part) oof.set(r, combinerProbability(m, r.x));
+}
+const oofP = (r: Row): number => Math.round((oof.get(r) ?? 0) * 1000) / 1000;
+
+// Threshold: over all out-of-part predictions, the thresholds whose pooled precision is at least 0.9
+// and whose F1 is within 0.01 of the best such F1; the middle of the longest run of them.
+const everyPost = postsOf(parts);
+const grid = Array.from({ length: 81 }, (_, i) => r3(0.1 + i * 0.01));
+const sweep = grid.map((t) => ({ t, ...score(everyPost, (r) => oofP(r) >= t) }));
+const precise = sweep.filter((s) => s.precision >= 0.9);
+const pool = precise.length > 0 ? precise : sweep;
+const bestF1 = Math.max(...pool.map((s) => s.f1));
+const good = new Set(pool.filter((s) => s.f1 >= bestF1 - 0.01).map((s) => s.t));
+let run: number[] = [];
+let longest: number[] = [];
+for (const t of grid) {
+  if (good.has(t)) run.push(t);
+  else run = [];
+  if (run.length > longest.length) longest = [...run];
+}
+const threshold = longest[Math.floor((longest.length - 1) / 2)] as number;
+
+const crossValidation: PartFigures[] = [...parts, 'independent', 'all'].map((part) => {
+  const which = part === 'all' ? everyPost : postsOf(part === 'independent' ? INDEPENDENT : [part]);
+  return {
+    part,
+    posts: which.size,
+    hand: prf3(score(which, (r) => r.hand >= DEFAULT_CLAIM_THRESHOLD)),
+    model: prf3(score(which, (r) => oofP(r) >= threshold)),
+  };
+});
+
+// The final model on every part, and the hand floor under everything it accepts (minus a margin).
+const final = asModel(fit(rows, l2), threshold, 0, l2);
+const accepted = rows.filter((r) => Math.round(combinerProbability(final, r.x) * 1000) / 1000 >= threshold);
+const lowestHand = Math.min(...accepted.map((r) => r.hand));
+final.handFloor = Math.max(0, Math.floor((lowestHand - 0.02) * 100) / 100);
+final.trainingParts = parts;
+final.crossValidation = crossValidation;
+const rounded: ClaimCombinerModel = {
+  ...final,
+  means: final.means.map((v) => Number(v.toPrecision(8))),
+  sds: final.sds.map((v) => Number(v.toPrecision(8))),
+  weights: final.weights.map((v) => Number(v.toPrecision(8))),
+  bias: Number(final.bias.toPrecision(8)),
+};
+parseCombiner(rounded, 'trained model');
+writeFileSync(out, `${JSON.stringify(rounded, null, 2)}\n`);
+
+const fmt = (p: Prf): string => `P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)}`;
+console.log(`${rows.length} candidates from ${posts.length} posts, ${registry.length} claims; l2 ${l2}`);
+console.log('leave-one-part-out (hand formula at 0.45 | model at its threshold):');
+for (const c of crossValidation) console.log(`  ${c.part.padEnd(12)} ${String(c.posts).padStart(4)}  hand ${fmt(c.hand)} | model ${fmt(c.model)}`);
+console.log(`threshold ${threshold} (F1 within 0.01 of ${bestF1.toFixed(3)} with pooled P >= 0.9: ${longest[0]}–${longest[longest.length - 1]})`);
+console.log(`sweep: ${sweep.filter((s) => Math.round(s.t * 100) % 5 === 0).map((s) => `${s.t.toFixed(2)} P${s.precision.toFixed(2)} R${s.recall.toFixed(2)}`).join('; ')}`);
+console.log(`hand floor ${final.handFloor} (lowest hand score the final model accepts: ${lowestHand})`);
+const order = final.weights.map((w, j) => ({ w, name: COMBINER_FEATURES[j] as string })).sort((a, b) => Math.abs(b.w) - Math.abs(a.w));
+console.log(`weights (standardised): ${order.map((o) => `${o.name} ${o.w.toFixed(2)}`).join(', ')}`);
+console.log(`wrote ${out}`);
