@@ -7,6 +7,11 @@ import { API_PREFIX, type Declare } from './routing.js';
 const anyJson = z.record(z.string(), z.unknown());
 const json = (description: string, schema: z.ZodType = anyJson) => ({ description, content: { 'application/json': { schema } } });
 const isoDate = z.string().refine((s) => !Number.isNaN(new Date(s).getTime()), 'must be an ISO 8601 date');
+// The review layer's schemas are made with plain zod, possibly before @hono/zod-openapi extends it (the
+// built CLI loads the review layer first), so they may lack `.openapi`: the named components are copies of
+// their shapes made here. The handlers validate again with the review layer's own schemas.
+const provisionInputDoc = z.strictObject(provisionInputSchema.shape).openapi('LegalProvisionInput');
+const provisionPatchDoc = z.strictObject(provisionPatchSchema.shape).openapi('LegalProvisionPatch');
 const idParam = z.object({ id: z.string().min(1).max(100).openapi({ description: 'provision id, e.g. decree-147-2024-art23' }) });
 
 /**
@@ -43,7 +48,7 @@ export function registerLegalRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, d
     declare('legal:write', {
       method: 'post',
       path: `${API_PREFIX}/legal-provisions`,
-      request: { body: { content: { 'application/json': { schema: provisionInputSchema.openapi('LegalProvisionInput') } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: provisionInputDoc } }, required: true } },
       responses: { 201: json('Added as revision 1; the registry version moves by one'), ...conflict, ...err },
     }),
     async (c) => c.json(await addProvision(deps, c.req.valid('json'), c.get('principal').actor), 201),
@@ -54,7 +59,7 @@ export function registerLegalRoutes(app: OpenAPIHono<ApiEnv>, ctx: AppContext, d
       path: `${API_PREFIX}/legal-provisions/{id}`,
       request: {
         params: idParam,
-        body: { content: { 'application/json': { schema: provisionPatchSchema.openapi('LegalProvisionPatch') } }, required: true },
+        body: { content: { 'application/json': { schema: provisionPatchDoc } }, required: true },
       },
       responses: { 200: json('The new revision; earlier revisions stay as cited'), ...conflict, ...err },
     }),
