@@ -56,7 +56,13 @@ posts.forEach((p, post) => {
   const best = cands.reduce((b, m) => Math.max(b, m.factors.hand), 0);
   for (const m of cands) {
     const rank = cands.filter((o) => o.factors.hand > m.factors.hand).length;
-    rows.push({ post, fc: m.factCheckId, hand: m.factors.hand, x: combinerFeatures(m, rank, best), y: m.factCheckId === p.expected ? 1 : 0 });
+    rows.push({
+      post,
+      fc: m.factCheckId,
+      hand: m.factors.hand,
+      x: combinerFeatures(m, rank, best),
+      y: m.factCheckId === p.expected ? 1 : 0,
+    });
   }
 });
 
@@ -77,7 +83,9 @@ function fit(train: readonly Row[], l2: number): Fit {
   const means = new Array<number>(d).fill(0);
   const sds = new Array<number>(d).fill(0);
   for (const r of train) for (let j = 0; j < d; j++) means[j] = (means[j] as number) + (r.x[j] as number) / n;
-  for (const r of train) for (let j = 0; j < d; j++) sds[j] = (sds[j] as number) + ((r.x[j] as number) - (means[j] as number)) ** 2 / n;
+  for (const r of train)
+    for (let j = 0; j < d; j++)
+      sds[j] = (sds[j] as number) + ((r.x[j] as number) - (means[j] as number)) ** 2 / n;
   for (let j = 0; j < d; j++) sds[j] = Math.sqrt(sds[j] as number) || 1;
   const z = train.map((r) => r.x.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
   const w = new Array<number>(d).fill(0);
@@ -106,7 +114,17 @@ function fit(train: readonly Row[], l2: number): Fit {
 }
 
 function asModel(f: Fit, threshold: number, handFloor: number, l2: number): ClaimCombinerModel {
-  return { format: COMBINER_FORMAT, version: VERSION, features: [...COMBINER_FEATURES], ...f, threshold, handFloor, l2, trainingParts: [], crossValidation: [] };
+  return {
+    format: COMBINER_FORMAT,
+    version: VERSION,
+    features: [...COMBINER_FEATURES],
+    ...f,
+    threshold,
+    handFloor,
+    l2,
+    trainingParts: [],
+    crossValidation: [],
+  };
 }
 
 interface Prf {
@@ -131,12 +149,17 @@ function score(which: ReadonlySet<number>, reported: (r: Row) => boolean): Prf {
   for (const i of which) if (posts[i]?.expected !== null && !found.has(i)) fn++;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 1;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 1;
-  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    precision,
+    recall,
+    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const prf3 = (p: Prf): Prf => ({ precision: r3(p.precision), recall: r3(p.recall), f1: r3(p.f1) });
-const postsOf = (ps: readonly string[]): Set<number> => new Set(posts.flatMap((p, i) => (ps.includes(p.split ?? 'unsplit') ? [i] : [])));
+const postsOf = (ps: readonly string[]): Set<number> =>
+  new Set(posts.flatMap((p, i) => (ps.includes(p.split ?? 'unsplit') ? [i] : [])));
 
 const l2 = Number(arg('l2', '1'));
 if (!Number.isFinite(l2) || l2 < 0) throw new Error(`--l2: expected a number >= 0, got "${arg('l2', '1')}"`);
@@ -145,7 +168,15 @@ const out = arg('out', fileURLToPath(new URL('../models/claims-combiner.json', i
 // Leave one part out: each row's probability from a model that never saw its part.
 const oof = new Map<Row, number>();
 for (const part of parts) {
-  const m = asModel(fit(rows.filter((r) => posts[r.post]?.split !== part), l2), 0.5, 0, l2);
+  const m = asModel(
+    fit(
+      rows.filter((r) => posts[r.post]?.split !== part),
+      l2,
+    ),
+    0.5,
+    0,
+    l2,
+  );
   for (const r of rows) if (posts[r.post]?.split === part) oof.set(r, combinerProbability(m, r.x));
 }
 const oofP = (r: Row): number => Math.round((oof.get(r) ?? 0) * 1000) / 1000;
@@ -168,21 +199,40 @@ for (const t of grid) {
 }
 const threshold = longest[Math.floor((longest.length - 1) / 2)] as number;
 
+// The hand gate: the model scores only candidates whose hand score reaches it (the others are never
+// reported), so the matcher's bounds, which bound the hand score, prune exactly. The highest gate of
+// the grid that costs at most 0.005 of pooled and 0.01 of independent out-of-part F1.
+const independentPosts = postsOf(INDEPENDENT);
+const gated =
+  (gate: number) =>
+  (r: Row): boolean =>
+    r.hand >= gate && oofP(r) >= threshold;
+const gates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((gate) => ({
+  gate,
+  all: score(everyPost, gated(gate)).f1,
+  independent: score(independentPosts, gated(gate)).f1,
+}));
+const open = gates[0] as (typeof gates)[number];
+const handFloor = Math.max(
+  ...gates
+    .filter((g) => g.all >= open.all - 0.005 && g.independent >= open.independent - 0.01)
+    .map((g) => g.gate),
+);
+
 const crossValidation: PartFigures[] = [...parts, 'independent', 'all'].map((part) => {
   const which = part === 'all' ? everyPost : postsOf(part === 'independent' ? INDEPENDENT : [part]);
   return {
     part,
     posts: which.size,
     hand: prf3(score(which, (r) => r.hand >= DEFAULT_CLAIM_THRESHOLD)),
-    model: prf3(score(which, (r) => oofP(r) >= threshold)),
+    model: prf3(score(which, gated(handFloor))),
   };
 });
 
-// The final model on every part, and the hand floor under everything it accepts (minus a margin).
-const final = asModel(fit(rows, l2), threshold, 0, l2);
+// The final model on every part.
+const final = asModel(fit(rows, l2), threshold, handFloor, l2);
 const accepted = rows.filter((r) => Math.round(combinerProbability(final, r.x) * 1000) / 1000 >= threshold);
 const lowestHand = Math.min(...accepted.map((r) => r.hand));
-final.handFloor = Math.max(0, Math.floor((lowestHand - 0.02) * 100) / 100);
 final.trainingParts = parts;
 final.crossValidation = crossValidation;
 const rounded: ClaimCombinerModel = {
@@ -198,10 +248,24 @@ writeFileSync(out, `${JSON.stringify(rounded, null, 2)}\n`);
 const fmt = (p: Prf): string => `P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)}`;
 console.log(`${rows.length} candidates from ${posts.length} posts, ${registry.length} claims; l2 ${l2}`);
 console.log('leave-one-part-out (hand formula at 0.45 | model at its threshold):');
-for (const c of crossValidation) console.log(`  ${c.part.padEnd(12)} ${String(c.posts).padStart(4)}  hand ${fmt(c.hand)} | model ${fmt(c.model)}`);
-console.log(`threshold ${threshold} (F1 within 0.01 of ${bestF1.toFixed(3)} with pooled P >= 0.9: ${longest[0]}–${longest[longest.length - 1]})`);
-console.log(`sweep: ${sweep.filter((s) => Math.round(s.t * 100) % 5 === 0).map((s) => `${s.t.toFixed(2)} P${s.precision.toFixed(2)} R${s.recall.toFixed(2)}`).join('; ')}`);
-console.log(`hand floor ${final.handFloor} (lowest hand score the final model accepts: ${lowestHand})`);
-const order = final.weights.map((w, j) => ({ w, name: COMBINER_FEATURES[j] as string })).sort((a, b) => Math.abs(b.w) - Math.abs(a.w));
+for (const c of crossValidation)
+  console.log(
+    `  ${c.part.padEnd(12)} ${String(c.posts).padStart(4)}  hand ${fmt(c.hand)} | model ${fmt(c.model)}`,
+  );
+console.log(
+  `threshold ${threshold} (F1 within 0.01 of ${bestF1.toFixed(3)} with pooled P >= 0.9: ${longest[0]}–${longest[longest.length - 1]})`,
+);
+console.log(
+  `sweep: ${sweep
+    .filter((s) => Math.round(s.t * 100) % 5 === 0)
+    .map((s) => `${s.t.toFixed(2)} P${s.precision.toFixed(2)} R${s.recall.toFixed(2)}`)
+    .join('; ')}`,
+);
+console.log(
+  `hand gate ${handFloor} (out-of-part F1 all / independent by gate: ${gates.map((g) => `${g.gate} ${g.all.toFixed(3)}/${g.independent.toFixed(3)}`).join('; ')}); lowest hand score the ungated final model accepts: ${lowestHand}`,
+);
+const order = final.weights
+  .map((w, j) => ({ w, name: COMBINER_FEATURES[j] as string }))
+  .sort((a, b) => Math.abs(b.w) - Math.abs(a.w));
 console.log(`weights (standardised): ${order.map((o) => `${o.name} ${o.w.toFixed(2)}`).join(', ')}`);
 console.log(`wrote ${out}`);

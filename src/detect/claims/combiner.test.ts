@@ -2,7 +2,7 @@
 // and that pruning on the hand formula below the model's floor never drops a candidate the model accepts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledCombiner, COMBINER_FEATURES, combinerFeatures, combinerProbability, parseCombiner, PENALTY_FEATURES } from './combiner.js';
+import { bundledCombiner, COMBINER_FEATURES, parseCombiner, PENALTY_FEATURES } from './combiner.js';
 import { parseLabelledPosts } from './evaluate.js';
 import { createClaimMatcher } from './matcher.js';
 import { parseFactChecks } from './registry.js';
@@ -13,27 +13,33 @@ const read = (f: string): string => readFileSync(new URL(f, fixtures), 'utf8');
 const files = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9'];
 const registry = parseFactChecks(files.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
 const posts = files.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
-const raw = JSON.parse(readFileSync(new URL('../../../models/claims-combiner.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const raw = JSON.parse(
+  readFileSync(new URL('../../../models/claims-combiner.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('claims combiner model file', () => {
-  it('loads as the bundled model with the training script\'s shape', () => {
+  it("loads as the bundled model with the training script's shape", () => {
     const model = bundledCombiner();
     expect(model).not.toBeNull();
     if (model === null) return;
     expect(model.features).toEqual([...COMBINER_FEATURES]);
-    for (const k of ['means', 'sds', 'weights'] as const) expect(model[k]).toHaveLength(COMBINER_FEATURES.length);
+    for (const k of ['means', 'sds', 'weights'] as const)
+      expect(model[k]).toHaveLength(COMBINER_FEATURES.length);
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
     expect(model.handFloor).toBeLessThan(model.threshold);
     expect([...model.trainingParts].sort()).toEqual([...new Set(posts.map((p) => p.split))].sort());
     const cvParts = model.crossValidation.map((c) => c.part);
     expect(cvParts).toEqual(expect.arrayContaining(['holdout8', 'holdout9', 'independent', 'all']));
-    for (const c of model.crossValidation) for (const s of [c.hand, c.model]) expect(s.f1).toBeGreaterThanOrEqual(0);
+    for (const c of model.crossValidation)
+      for (const s of [c.hand, c.model]) expect(s.f1).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps evidence against a match from raising the probability', () => {
     const model = bundledCombiner();
-    const penalised = COMBINER_FEATURES.flatMap((k, i) => (PENALTY_FEATURES.has(k) ? [model?.weights[i] ?? 1] : []));
+    const penalised = COMBINER_FEATURES.flatMap((k, i) =>
+      PENALTY_FEATURES.has(k) ? [model?.weights[i] ?? 1] : [],
+    );
     expect(penalised.length).toBeGreaterThan(10);
     expect(penalised.filter((w) => w > 0)).toEqual([]);
   });
@@ -55,14 +61,21 @@ describe('matcher with the combiner', () => {
     expect(model.combiner).toBe('model');
     expect(hand.combiner).toBe('hand');
     expect(model.threshold).toBe(bundledCombiner()?.threshold);
-    const [m] = model.match('Ai thấy số lạ bắt đầu bằng +375 gọi đến thì tuyệt đối không nghe máy, chỉ cần bắt máy là tài khoản ngân hàng bị rút sạch tiền.');
-    expect(m?.explanation).toMatch(/model probability 0\.\d{3} \(hand formula 0\.\d{3}\), moved most by \w+ [+−]\d\.\d\d, \w+ [+−]\d\.\d\d, \w+ [+−]\d\.\d\d\.$/);
+    const [m] = model.match(
+      'Trong tuần này Kon Tum sẽ hứng một trận động đất 7,5 độ, dân ở đó nên đi sơ tán.',
+    );
+    expect(m?.explanation).toMatch(
+      /model probability 0\.\d{3} \(hand formula 0\.\d{3}\), moved most by \w+ [+−]\d\.\d\d, \w+ [+−]\d\.\d\d, \w+ [+−]\d\.\d\d\.$/,
+    );
   });
 
   it('finds tune-part repeats the hand formula misses (fails if the model is ignored)', () => {
     // Paraphrases of the tune part: below 0.45 by hand, above the model's threshold (141-claim registry).
     const repeats: Array<[string, string]> = [
-      ['p027', 'Ai thấy số lạ bắt đầu bằng +375 gọi đến thì tuyệt đối không nghe máy, chỉ cần bắt máy là tài khoản ngân hàng bị rút sạch tiền.'],
+      [
+        'p242',
+        'Nhà nước cho mỗi người dân 2 triệu đó, ai chưa đăng ký nhận thì vô link Facebook dưới đây đăng ký liền.',
+      ],
       ['p343', 'Trong tuần này Kon Tum sẽ hứng một trận động đất 7,5 độ, dân ở đó nên đi sơ tán.'],
     ];
     for (const [id, text] of repeats) {
@@ -73,32 +86,34 @@ describe('matcher with the combiner', () => {
     }
   });
 
-  it('prunes nothing the model accepts on any labelled part (the hand floor holds)', () => {
-    const m = bundledCombiner();
-    if (m === null) throw new Error('no bundled model');
-    const all = createClaimMatcher(registry, { combiner: 'hand', threshold: 0 });
+  it('reports only candidates at or above the hand gate, so pruning on the hand bound drops nothing (every labelled part)', () => {
+    const floor = bundledCombiner()?.handFloor ?? 1;
     const below: string[] = [];
-    let accepted = 0;
+    const differing: string[] = [];
     for (const p of posts) {
-      const cands = all.match(p.text, { threshold: 0 });
-      const best = cands.reduce((b, c) => Math.max(b, c.factors.hand), 0);
-      for (const c of cands) {
-        const rank = cands.filter((o) => o.factors.hand > c.factors.hand).length;
-        if (Math.round(combinerProbability(m, combinerFeatures(c, rank, best)) * 1000) / 1000 < m.threshold) continue;
-        accepted++;
-        if (c.factors.hand < m.handFloor) below.push(`${p.id} ${c.factCheckId} ${c.factors.hand}`);
-      }
+      const all = model.match(p.text, { threshold: 0 });
+      for (const c of all) if (c.factors.hand < floor) below.push(`${p.id} ${c.factCheckId}`);
+      const kept = JSON.stringify(all.filter((c) => c.score >= model.threshold));
+      if (JSON.stringify(model.match(p.text)) !== kept) differing.push(p.id);
     }
-    expect(accepted).toBeGreaterThan(400);
+    expect(floor).toBeGreaterThan(0);
     expect(below).toEqual([]);
+    expect(differing).toEqual([]);
   });
 
   it('keeps the hand formula as an option with its own threshold', () => {
-    const text = 'Mỗi ngày nhai vài tép tỏi sống là cơ thể miễn dịch tuyệt đối với virus cúm A, khỏi cần tiêm phòng.';
+    const text = 'Trong tuần này Kon Tum sẽ hứng một trận động đất 7,5 độ, dân ở đó nên đi sơ tán.';
+    const floor = bundledCombiner()?.handFloor ?? 1;
     const withModel = createClaimMatcher(registry, { threshold: 0 }).match(text);
     const byHand = createClaimMatcher(registry, { combiner: 'hand', threshold: 0 }).match(text);
-    // The same candidates; the hand score is the model's feature and the hand matcher's score.
-    expect(withModel.map((x) => x.factCheckId).sort()).toEqual(byHand.map((x) => x.factCheckId).sort());
+    // The same candidates above the gate; the hand score is the model's feature and the hand matcher's score.
+    expect(withModel.length).toBeGreaterThan(0);
+    expect(withModel.map((x) => x.factCheckId).sort()).toEqual(
+      byHand
+        .filter((x) => x.score >= floor)
+        .map((x) => x.factCheckId)
+        .sort(),
+    );
     for (const x of byHand) expect(x.score).toBe(x.factors.hand);
     expect(hand.threshold).toBe(0.45);
   });

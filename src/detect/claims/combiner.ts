@@ -109,8 +109,9 @@ export interface ClaimCombinerModel {
   /** Probability at or above which a candidate is reported. */
   threshold: number;
   /**
-   * Candidates whose hand score is below this are never scored by the model (the matcher's bounds prune
-   * on the hand formula): below the lowest hand score of any candidate the model accepts on a labelled part.
+   * The hand gate: candidates whose hand score is below it are never scored nor reported, so the
+   * matcher's bounds (upper bounds of the hand score) prune exactly. Chosen by the trainer from the
+   * out-of-part figures (the highest gate that costs at most 0.005 of F1).
    */
   handFloor: number;
   l2: number;
@@ -120,7 +121,11 @@ export interface ClaimCombinerModel {
 }
 
 /** The feature vector of one candidate; `rank` is its place among the post's candidates by hand score. */
-export function combinerFeatures(m: Pick<ClaimMatch, 'features' | 'factors'>, rank: number, bestHand: number): number[] {
+export function combinerFeatures(
+  m: Pick<ClaimMatch, 'features' | 'factors'>,
+  rank: number,
+  bestHand: number,
+): number[] {
   const f = m.factors;
   const x = m.features;
   const v: Record<CombinerFeature, number> = {
@@ -189,7 +194,11 @@ export function parseCombiner(json: unknown, where = COMBINER_FILE): ClaimCombin
   if (m.format !== COMBINER_FORMAT) fail(where, `field "format" must be "${COMBINER_FORMAT}"`);
   const nums = (k: string): number[] => {
     const v = m[k];
-    if (!Array.isArray(v) || v.length !== COMBINER_FEATURES.length || v.some((x) => typeof x !== 'number' || !Number.isFinite(x)))
+    if (
+      !Array.isArray(v) ||
+      v.length !== COMBINER_FEATURES.length ||
+      v.some((x) => typeof x !== 'number' || !Number.isFinite(x))
+    )
       fail(where, `field "${k}" must be ${COMBINER_FEATURES.length} finite numbers`);
     return v as number[];
   };
@@ -200,11 +209,15 @@ export function parseCombiner(json: unknown, where = COMBINER_FILE): ClaimCombin
   if (nums('sds').some((x) => x <= 0)) fail(where, 'field "sds" must be positive');
   nums('weights');
   for (const k of ['bias', 'threshold', 'handFloor', 'version', 'l2']) {
-    if (typeof m[k] !== 'number' || !Number.isFinite(m[k])) fail(where, `field "${k}" must be a finite number`);
+    if (typeof m[k] !== 'number' || !Number.isFinite(m[k]))
+      fail(where, `field "${k}" must be a finite number`);
   }
-  if ((m.threshold as number) <= 0 || (m.threshold as number) >= 1) fail(where, 'field "threshold" must be in (0, 1)');
-  if ((m.handFloor as number) < 0 || (m.handFloor as number) >= 1) fail(where, 'field "handFloor" must be in [0, 1)');
-  if (!Array.isArray(m.trainingParts) || m.trainingParts.some((x) => typeof x !== 'string')) fail(where, 'field "trainingParts" must be strings');
+  if ((m.threshold as number) <= 0 || (m.threshold as number) >= 1)
+    fail(where, 'field "threshold" must be in (0, 1)');
+  if ((m.handFloor as number) < 0 || (m.handFloor as number) >= 1)
+    fail(where, 'field "handFloor" must be in [0, 1)');
+  if (!Array.isArray(m.trainingParts) || m.trainingParts.some((x) => typeof x !== 'string'))
+    fail(where, 'field "trainingParts" must be strings');
   if (!Array.isArray(m.crossValidation)) fail(where, 'field "crossValidation" must be an array');
   return m as unknown as ClaimCombinerModel;
 }

@@ -88,6 +88,8 @@ describe('createClaimMatcher', () => {
         { id: 'XE', claim: 'Công an đang truy tìm xe tải màu xanh chở hàng cấm qua cửa khẩu Lạng Sơn.', verdict: 'false', correction: 'Không có.' },
         { id: 'MU', claim: 'Từ tháng sau, người đi xe máy không đội mũ bảo hiểm sẽ bị tịch thu xe.', verdict: 'false', correction: 'Chỉ phạt tiền.' },
       ]),
+      // The verifier's rules as the hand formula weighs them (the model gates low hand scores out).
+      { combiner: 'hand' },
     );
     // Same frame, another proposition: matched (0.68) before the slot check.
     const other = 'Công an đang truy tìm xe tải màu xanh gây tai nạn rồi bỏ chạy ở Lạng Sơn.';
@@ -232,6 +234,8 @@ describe('createClaimMatcher: missing is not contradicted', () => {
       { id: 'DUATHUYEN', claim: 'Lễ hội đua thuyền ở Cửa Tùng năm nay bị hủy vì mưa bão.', verdict: 'false', correction: 'Lễ hội vẫn diễn ra.' },
       { id: 'CHONOI', claim: 'Chợ nổi Cái Răng sẽ ngừng hoạt động từ tháng 9.', verdict: 'false', correction: 'Chợ vẫn hoạt động.' },
     ]),
+    // The verifier's rules as the hand formula weighs them (the model gates low hand scores out).
+    { combiner: 'hand' },
   );
   const first = (text: string) => r5.match(text)[0];
   const any = (text: string) => r5.match(text, { threshold: 0 })[0];

@@ -655,10 +655,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     factCheck: (id) => byReportId.get(id),
     match(text, opts = {}) {
       const wanted = opts.threshold ?? threshold;
-      // With the model the bounds still prune on the hand formula, below a floor under the hand score of
-      // every candidate the model accepted on the labelled parts; under the model's threshold, no floor.
-      const floor = model === null ? wanted : wanted >= model.threshold ? model.handFloor : 0;
-      const th = floor;
+      // The model scores only candidates whose hand score reaches its gate (`handFloor`), so the bounds,
+      // which bound the hand score, prune on the gate and drop nothing the model could report.
+      const th = model === null ? wanted : model.handFloor;
       if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
       const doc = analyze(text, opts.keyTokens);
       const ctx = new DocContext(doc);
