@@ -15,6 +15,7 @@ export {
   type Passage,
   type ClaimMatch,
   type ClaimMatchFeatures,
+  type ClaimFactors,
 } from './types.js';
 export {
   parseFactChecks,
@@ -39,5 +40,11 @@ export {
   type ClaimMatcher,
   type ClaimMatcherOptions,
 } from './matcher.js';
+export {
+  bundledCombiner,
+  parseCombiner,
+  COMBINER_FEATURES,
+  type ClaimCombinerModel,
+} from './combiner.js';
 export { createClaimDetector, CLAIM_DETECTOR_ID, CLAIM_DETECTOR_VERSION } from './detector.js';
 export { evaluateMatcher, parseLabelledPosts, type LabelledPost, type Evaluation, type Prf } from './evaluate.js';
