@@ -1,6 +1,8 @@
 // Accuracy gate on the hand-written dev set (tests/fixtures/claims): F1 >= 0.80 with precision >= 0.90
 // on the whole set, and F1 >= 0.80 on each held-out part that was not tuned on (their precision is
-// reported in docs/claims.md, not gated: gating it would make them tuning sets).
+// reported in docs/claims.md, not gated: gating it would make them tuning sets). Since the sixth round
+// the default matcher scores with the learned combiner, which was fitted on these parts: this gate is
+// in-sample for it (its leave-part-out figures are in models/claims-combiner.json and docs/claims.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateMatcher, parseLabelledPosts } from './evaluate.js';
