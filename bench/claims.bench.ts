@@ -43,10 +43,23 @@ export async function bench(): Promise<BenchResult> {
   // Accuracy: every slice against one registry (45 dev claims, 14 of held-out 3, 10 each of held-out 4
   // and 5, 12 of held-out 6, 10 of held-out 7, 20 each of held-out 8 and 9). Held-out 8 and 9 were
   // written by people who never read the matcher's code or docs; `independent` is the two together.
-  const parts = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11'];
+  const parts = [
+    'dev',
+    'holdout3',
+    'holdout4',
+    'holdout5',
+    'holdout6',
+    'holdout7',
+    'holdout8',
+    'holdout9',
+    'holdout10',
+    'holdout11',
+  ];
   const registry = parseFactChecks(parts.flatMap((p) => readJson(`${p}-factchecks.json`) as unknown[]));
   const posts = parseLabelledPosts(readFileSync(new URL('dev-posts.jsonl', dir), 'utf8'));
-  const labelled = parts.flatMap((p) => parseLabelledPosts(readFileSync(new URL(`${p}-posts.jsonl`, dir), 'utf8')));
+  const labelled = parts.flatMap((p) =>
+    parseLabelledPosts(readFileSync(new URL(`${p}-posts.jsonl`, dir), 'utf8')),
+  );
   const figures: Record<string, number | string> = {};
   const notes: string[] = [];
 
@@ -56,8 +69,26 @@ export async function bench(): Promise<BenchResult> {
   // parts are in-sample (it was fitted on every part); its leave-part-out figures are in the model file.
   const accHand = createClaimMatcher(registry, { combiner: 'hand' });
   const independent = new Set(['holdout8', 'holdout9', 'holdout10', 'holdout11']);
-  for (const split of ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'independent', 'all']) {
-    const part = labelled.filter((p) => split === 'all' || p.split === split || (split === 'independent' && independent.has(p.split ?? '')));
+  for (const split of [
+    'tune',
+    'holdout',
+    'holdout2',
+    'holdout3',
+    'holdout4',
+    'holdout5',
+    'holdout6',
+    'holdout7',
+    'holdout8',
+    'holdout9',
+    'holdout10',
+    'holdout11',
+    'independent',
+    'all',
+  ]) {
+    const part = labelled.filter(
+      (p) =>
+        split === 'all' || p.split === split || (split === 'independent' && independent.has(p.split ?? '')),
+    );
     const e = evaluateMatcher(accMatcher, part);
     figures[`dev_${split}_n`] = part.length;
     figures[`dev_${split}_precision`] = round(e.overall.precision);
@@ -69,7 +100,10 @@ export async function bench(): Promise<BenchResult> {
     figures[`dev_${split}_hand_f1`] = round(h.overall.f1);
     const errs = Object.entries(e.byCase)
       .filter(([, m]) => m.fp + m.fn > 0)
-      .map(([c, m]) => `${c} ${m.fp > 0 ? `fp=${m.fp}` : ''}${m.fp > 0 && m.fn > 0 ? ' ' : ''}${m.fn > 0 ? `fn=${m.fn}` : ''}`);
+      .map(
+        ([c, m]) =>
+          `${c} ${m.fp > 0 ? `fp=${m.fp}` : ''}${m.fp > 0 && m.fn > 0 ? ' ' : ''}${m.fn > 0 ? `fn=${m.fn}` : ''}`,
+      );
     notes.push(`errors ${split.padEnd(8)} by kind: ${errs.join(', ') || 'none'}`);
     if (split === 'all') {
       for (const [c, m] of Object.entries(e.byCase)) {
@@ -88,7 +122,10 @@ export async function bench(): Promise<BenchResult> {
   const devHand = createClaimMatcher(dev, { combiner: 'hand' });
   figures.registry_40_neutral_docs_per_cpu_s = cpuRate((t) => devMatcher.match(t), neutral);
   figures.registry_40_neutral_docs_per_cpu_s_hand = cpuRate((t) => devHand.match(t), neutral);
-  figures.registry_40_dev_docs_per_cpu_s = cpuRate((t) => devMatcher.match(t), posts.map((p) => p.text));
+  figures.registry_40_dev_docs_per_cpu_s = cpuRate(
+    (t) => devMatcher.match(t),
+    posts.map((p) => p.text),
+  );
   for (const size of [1_000, 50_000]) {
     const registry = [...dev, ...synthesiseRegistry(dev, size - dev.length)];
     const before = heapMb();
@@ -103,15 +140,29 @@ export async function bench(): Promise<BenchResult> {
     const handMatcher = createClaimMatcher(registry, { combiner: 'hand' });
     figures[`registry_${size}_neutral_docs_per_cpu_s`] = cpuRate((t) => matcher.match(t), neutral);
     figures[`registry_${size}_neutral_docs_per_cpu_s_hand`] = cpuRate((t) => handMatcher.match(t), neutral);
-    figures[`registry_${size}_dev_docs_per_cpu_s`] = cpuRate((t) => matcher.match(t), posts.map((p) => p.text), 2);
-    figures[`registry_${size}_dev_docs_per_cpu_s_hand`] = cpuRate((t) => handMatcher.match(t), posts.map((p) => p.text), 2);
+    figures[`registry_${size}_dev_docs_per_cpu_s`] = cpuRate(
+      (t) => matcher.match(t),
+      posts.map((p) => p.text),
+      2,
+    );
+    figures[`registry_${size}_dev_docs_per_cpu_s_hand`] = cpuRate(
+      (t) => handMatcher.match(t),
+      posts.map((p) => p.text),
+      2,
+    );
     const e = evaluateMatcher(matcher, posts);
     figures[`registry_${size}_dev_precision`] = round(e.overall.precision);
     figures[`registry_${size}_dev_recall`] = round(e.overall.recall);
   }
-  notes.push('accuracy: all slices against one 141-claim registry (45 dev + 14 held-out-3 + 10 held-out-4 + 10 held-out-5 + 12 held-out-6 + 10 held-out-7 + 20 held-out-8 + 20 held-out-9 claims); throughput: the 40 dev claims, then 1,000 and 50,000');
-  notes.push('dev_* is the learned combiner (models/claims-combiner.json), fitted on every part: in-sample; dev_*_hand is the hand formula at 0.45; leave-part-out figures: npx tsx scripts/train-claims-combiner.ts');
-  notes.push('throughput is documents per CPU-second of this process (process.cpuUsage), first passes included; registries are the 40 dev claims plus synthetic variants (other places, numbers, subjects); a synthetic variant reported for a dev post counts as a false positive');
+  notes.push(
+    'accuracy: all slices against one 141-claim registry (45 dev + 14 held-out-3 + 10 held-out-4 + 10 held-out-5 + 12 held-out-6 + 10 held-out-7 + 20 held-out-8 + 20 held-out-9 claims); throughput: the 40 dev claims, then 1,000 and 50,000',
+  );
+  notes.push(
+    'dev_* is the learned combiner (models/claims-combiner.json), fitted on every part: in-sample; dev_*_hand is the hand formula at 0.45; leave-part-out figures: npx tsx scripts/train-claims-combiner.ts',
+  );
+  notes.push(
+    'throughput is documents per CPU-second of this process (process.cpuUsage), first passes included; registries are the 40 dev claims plus synthetic variants (other places, numbers, subjects); a synthetic variant reported for a dev post counts as a false positive',
+  );
   if (globalThis.gc === undefined) notes.push('heap figures without --expose-gc are approximate');
   return { name: 'claims', figures, notes };
 }

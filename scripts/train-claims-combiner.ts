@@ -24,7 +24,18 @@ import { parseLabelledPosts, type LabelledPost } from '../src/detect/claims/eval
 import { parseFactChecks } from '../src/detect/claims/registry.js';
 
 const VERSION = 1;
-const FILES = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11'];
+const FILES = [
+  'dev',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+  'holdout6',
+  'holdout7',
+  'holdout8',
+  'holdout9',
+  'holdout10',
+  'holdout11',
+];
 const INDEPENDENT = ['holdout8', 'holdout9', 'holdout10', 'holdout11'];
 const STEPS = 2000;
 const RATE = 0.5;

@@ -10,7 +10,18 @@ import { parseFactChecks } from './registry.js';
 const fixtures = new URL('../../../tests/fixtures/claims/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, fixtures), 'utf8');
 // The training script's parts and registry.
-const files = ['dev', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11'];
+const files = [
+  'dev',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+  'holdout6',
+  'holdout7',
+  'holdout8',
+  'holdout9',
+  'holdout10',
+  'holdout11',
+];
 const registry = parseFactChecks(files.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
 const posts = files.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
 const raw = JSON.parse(
