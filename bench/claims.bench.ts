@@ -12,6 +12,7 @@ import {
   parseFactChecks,
   parseLabelledPosts,
 } from '../src/detect/claims/index.js';
+import { INDEPENDENT_PARTS, readLabelledSet } from '../src/detect/claims/evaluate.js';
 
 const dir = new URL('../tests/fixtures/claims/', import.meta.url);
 
@@ -43,23 +44,10 @@ export async function bench(): Promise<BenchResult> {
   // Accuracy: every slice against one registry (45 dev claims, 14 of held-out 3, 10 each of held-out 4
   // and 5, 12 of held-out 6, 10 of held-out 7, 20 each of held-out 8 and 9). Held-out 8 and 9 were
   // written by people who never read the matcher's code or docs; `independent` is the two together.
-  const parts = [
-    'dev',
-    'holdout3',
-    'holdout4',
-    'holdout5',
-    'holdout6',
-    'holdout7',
-    'holdout8',
-    'holdout9',
-    'holdout10',
-    'holdout11',
-  ];
-  const registry = parseFactChecks(parts.flatMap((p) => readJson(`${p}-factchecks.json`) as unknown[]));
-  const posts = parseLabelledPosts(readFileSync(new URL('dev-posts.jsonl', dir), 'utf8'));
-  const labelled = parts.flatMap((p) =>
-    parseLabelledPosts(readFileSync(new URL(`${p}-posts.jsonl`, dir), 'utf8')),
+  const { factChecks: registry, posts: labelled } = readLabelledSet((f) =>
+    readFileSync(new URL(f, dir), 'utf8'),
   );
+  const posts = parseLabelledPosts(readFileSync(new URL('dev-posts.jsonl', dir), 'utf8'));
   const figures: Record<string, number | string> = {};
   const notes: string[] = [];
 
@@ -68,7 +56,7 @@ export async function bench(): Promise<BenchResult> {
   // The hand formula (round 5's score) on the same registry, for comparison. The model's figures on the
   // parts are in-sample (it was fitted on every part); its leave-part-out figures are in the model file.
   const accHand = createClaimMatcher(registry, { combiner: 'hand' });
-  const independent = new Set(['holdout8', 'holdout9', 'holdout10', 'holdout11']);
+  const independent = new Set(INDEPENDENT_PARTS);
   for (const split of [
     'tune',
     'holdout',

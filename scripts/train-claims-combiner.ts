@@ -20,23 +20,10 @@ import {
   type PartFigures,
 } from '../src/detect/claims/combiner.js';
 import { DEFAULT_CLAIM_THRESHOLD, createClaimMatcher } from '../src/detect/claims/matcher.js';
-import { parseLabelledPosts, type LabelledPost } from '../src/detect/claims/evaluate.js';
-import { parseFactChecks } from '../src/detect/claims/registry.js';
+import { INDEPENDENT_PARTS, readLabelledSet } from '../src/detect/claims/evaluate.js';
 
 const VERSION = 1;
-const FILES = [
-  'dev',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-  'holdout7',
-  'holdout8',
-  'holdout9',
-  'holdout10',
-  'holdout11',
-];
-const INDEPENDENT = ['holdout8', 'holdout9', 'holdout10', 'holdout11'];
+const INDEPENDENT = INDEPENDENT_PARTS;
 const STEPS = 2000;
 const RATE = 0.5;
 
@@ -55,8 +42,7 @@ function arg(name: string, fallback: string): string {
 
 const fixtures = new URL('../tests/fixtures/claims/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, fixtures), 'utf8');
-const registry = parseFactChecks(FILES.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
-const posts: LabelledPost[] = FILES.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
+const { factChecks: registry, posts } = readLabelledSet(read);
 const parts = [...new Set(posts.map((p) => p.split ?? 'unsplit'))];
 
 // Every candidate the verifier scores, with the hand formula, at threshold 0.

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from './db.js';
+import type { LegalProvisionsTable } from './tables/legal-provisions.js';
 
 /** The fields of a provision (the same as `LegalProvision` in src/review/legal-registry.ts). */
 export interface ProvisionFields {
@@ -35,27 +36,8 @@ export interface RegistryState {
   updatedAt: Date;
 }
 
-type Row = {
-  id: string;
-  revision: number;
-  registry_version: number;
-  instrument: string;
-  authority: string;
-  article: string;
-  clause: string | null;
-  point: string | null;
-  summary_vi: string;
-  valid_from: string;
-  valid_to: string | null;
-  replaced_by: string | null;
-  categories: unknown;
-  takedown_hours: number | null;
-  unverified: boolean;
-  note: string | null;
-  reason: string | null;
-  created_at: Date;
-  created_by: string;
-};
+/** A stored revision as read (the table's columns; `categories` is parsed JSON or null). */
+type Row = Selectable<LegalProvisionsTable>;
 
 function toRevision(r: Row): ProvisionRevision {
   return {

@@ -3,27 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledCombiner, COMBINER_FEATURES, parseCombiner, PENALTY_FEATURES } from './combiner.js';
-import { parseLabelledPosts } from './evaluate.js';
+import { readLabelledSet } from './evaluate.js';
 import { createClaimMatcher } from './matcher.js';
-import { parseFactChecks } from './registry.js';
 
 const fixtures = new URL('../../../tests/fixtures/claims/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, fixtures), 'utf8');
 // The training script's parts and registry.
-const files = [
-  'dev',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-  'holdout7',
-  'holdout8',
-  'holdout9',
-  'holdout10',
-  'holdout11',
-];
-const registry = parseFactChecks(files.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]));
-const posts = files.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
+const { factChecks: registry, posts } = readLabelledSet(read);
 const raw = JSON.parse(
   readFileSync(new URL('../../../models/claims-combiner.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;

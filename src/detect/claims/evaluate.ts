@@ -1,5 +1,39 @@
 /** Accuracy of a claim matcher on labelled posts: precision, recall and F1, overall and by case type. */
 import type { ClaimMatcher } from './matcher.js';
+import { parseFactChecks } from './registry.js';
+import type { FactCheck } from './types.js';
+
+/**
+ * The labelled fixture files (tests/fixtures/claims/<name>-factchecks.json and <name>-posts.jsonl), in the
+ * order they were written. Used by the bench, the combiner's trainer and its test, so that all three see
+ * one registry and one set of posts (docs/claims.md, "Dev set and figures").
+ */
+export const LABELLED_FILES = [
+  'dev',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+  'holdout6',
+  'holdout7',
+  'holdout8',
+  'holdout9',
+  'holdout10',
+  'holdout11',
+] as const;
+/** Parts written by people who never read the matcher's code or docs. */
+export const INDEPENDENT_PARTS: readonly string[] = ['holdout8', 'holdout9', 'holdout10', 'holdout11'];
+
+/** One registry of every listed file's fact-checks and all their posts; `read` returns a fixture file's text. */
+export function readLabelledSet(
+  read: (file: string) => string,
+  files: readonly string[] = LABELLED_FILES,
+): { factChecks: FactCheck[]; posts: LabelledPost[] } {
+  const factChecks = parseFactChecks(
+    files.flatMap((p) => JSON.parse(read(`${p}-factchecks.json`)) as unknown[]),
+  );
+  const posts = files.flatMap((p) => parseLabelledPosts(read(`${p}-posts.jsonl`)));
+  return { factChecks, posts };
+}
 
 export interface LabelledPost {
   id: string;
@@ -46,7 +80,11 @@ function prf(tp: number, fp: number, fn: number, n: number): Prf {
  * Every reported match is counted: the expected fact-check is a true positive, any other match a false
  * positive, and an expected fact-check not reported a false negative.
  */
-export function evaluateMatcher(matcher: ClaimMatcher, posts: readonly LabelledPost[], threshold?: number): Evaluation {
+export function evaluateMatcher(
+  matcher: ClaimMatcher,
+  posts: readonly LabelledPost[],
+  threshold?: number,
+): Evaluation {
   const counts = new Map<string, { tp: number; fp: number; fn: number; n: number }>();
   const total = { tp: 0, fp: 0, fn: 0, n: 0 };
   const errors: Evaluation['errors'] = [];
@@ -64,9 +102,11 @@ export function evaluateMatcher(matcher: ClaimMatcher, posts: readonly LabelledP
       t.n += 1;
     }
     counts.set(p.case, c);
-    if (fp > 0 || fn > 0) errors.push({ id: p.id, case: p.case, expected: p.expected, got, scores: matches.map((m) => m.score) });
+    if (fp > 0 || fn > 0)
+      errors.push({ id: p.id, case: p.case, expected: p.expected, got, scores: matches.map((m) => m.score) });
   }
   const byCase: Record<string, Prf> = {};
-  for (const [k, c] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) byCase[k] = prf(c.tp, c.fp, c.fn, c.n);
+  for (const [k, c] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0])))
+    byCase[k] = prf(c.tp, c.fp, c.fn, c.n);
   return { overall: prf(total.tp, total.fp, total.fn, total.n), byCase, errors };
 }
