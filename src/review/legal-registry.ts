@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import type { ProvisionFields } from '../store/legal-provisions.js';
 import type { LegalBasisRef } from './types.js';
 
 /**
@@ -13,26 +14,8 @@ import type { LegalBasisRef } from './types.js';
  */
 export const LEGAL_REGISTRY_VERSION = 'vn-2026-11-28.1';
 
-export interface LegalProvision {
-  id: string;
-  /** Instrument name and number, e.g. "Luật An ninh mạng 2018 (số 24/2018/QH14)". */
-  instrument: string;
-  authority: string;
-  article: string;
-  clause: string | null;
-  point: string | null;
-  /** What the provision says, in brief (Vietnamese). */
-  summaryVi: string;
-  validFrom: string;
-  validTo: string | null;
-  replacedBy: string | null;
-  /** Harm categories the provision concerns; null = any (procedural provisions such as takedown duties). */
-  categories: readonly string[] | null;
-  /** Hours the addressee has to comply with a takedown request made under this provision. */
-  takedownHours: number | null;
-  unverified: boolean;
-  note: string | null;
-}
+/** A provision's fields (stored per revision by src/store/legal-provisions.ts). */
+export type LegalProvision = ProvisionFields;
 
 const FALSE_INFO = ['false-information'];
 const FALSE_AND_INSULT = ['false-information', 'harassment', 'hate-speech'];

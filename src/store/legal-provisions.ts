@@ -2,19 +2,23 @@ import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from './db.js';
 import type { LegalProvisionsTable } from './tables/legal-provisions.js';
 
-/** The fields of a provision (the same as `LegalProvision` in src/review/legal-registry.ts). */
+/** The fields of a provision, as the review layer's registry cites them (src/review/legal-registry.ts). */
 export interface ProvisionFields {
   id: string;
+  /** Instrument name and number, e.g. "Luật An ninh mạng 2018 (số 24/2018/QH14)". */
   instrument: string;
   authority: string;
   article: string;
   clause: string | null;
   point: string | null;
+  /** What the provision says, in brief (Vietnamese). */
   summaryVi: string;
   validFrom: string;
   validTo: string | null;
   replacedBy: string | null;
+  /** Harm categories the provision concerns; null = any (procedural provisions such as takedown duties). */
   categories: readonly string[] | null;
+  /** Hours the addressee has to comply with a takedown request made under this provision. */
   takedownHours: number | null;
   unverified: boolean;
   note: string | null;
