@@ -57,22 +57,9 @@ export async function bench(): Promise<BenchResult> {
   // parts are in-sample (it was fitted on every part); its leave-part-out figures are in the model file.
   const accHand = createClaimMatcher(registry, { combiner: 'hand' });
   const independent = new Set(INDEPENDENT_PARTS);
-  for (const split of [
-    'tune',
-    'holdout',
-    'holdout2',
-    'holdout3',
-    'holdout4',
-    'holdout5',
-    'holdout6',
-    'holdout7',
-    'holdout8',
-    'holdout9',
-    'holdout10',
-    'holdout11',
-    'independent',
-    'all',
-  ]) {
+  // Every split of the labelled posts in the order they first appear, then the two groups.
+  const splits = [...new Set(labelled.map((p) => p.split ?? 'unsplit')), 'independent', 'all'];
+  for (const split of splits) {
     const part = labelled.filter(
       (p) =>
         split === 'all' || p.split === split || (split === 'independent' && independent.has(p.split ?? '')),
