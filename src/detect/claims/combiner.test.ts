@@ -2,7 +2,7 @@
 // and that pruning on the hand formula below the model's floor never drops a candidate the model accepts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledCombiner, COMBINER_FEATURES, parseCombiner, PENALTY_FEATURES } from './combiner.js';
+import { bundledCombiner, COMBINER_FEATURES, EVIDENCE_FEATURES, parseCombiner, PENALTY_FEATURES } from './combiner.js';
 import { readLabelledSet } from './evaluate.js';
 import { createClaimMatcher } from './matcher.js';
 
@@ -41,6 +41,13 @@ describe('claims combiner model file', () => {
     expect(penalised.filter((w) => w > 0)).toEqual([]);
   });
 
+  it('keeps evidence for a match from lowering the probability', () => {
+    const model = bundledCombiner();
+    const supporting = COMBINER_FEATURES.flatMap((k, i) => (EVIDENCE_FEATURES.has(k) ? [model?.weights[i] ?? -1] : []));
+    expect(supporting.length).toBeGreaterThan(10);
+    expect(supporting.filter((w) => w < 0)).toEqual([]);
+  });
+
   it('refuses a damaged file, naming the field', () => {
     expect(() => parseCombiner({ ...raw, weights: [1, 2] })).toThrow(/"weights"/);
     expect(() => parseCombiner({ ...raw, features: [...COMBINER_FEATURES].reverse() })).toThrow(/"features"/);
@@ -53,6 +60,19 @@ describe('claims combiner model file', () => {
 describe('matcher with the combiner', () => {
   const model = createClaimMatcher(registry);
   const hand = createClaimMatcher(registry, { combiner: 'hand' });
+
+  it('matches every labelled claim posted word for word, alone in its registry and among all of them', () => {
+    // Among all, a near-duplicate claim of another part may rank first (fc-dev-113 and fc-dev-273 are
+    // the same Messenger hoax); the claim itself must still be reported.
+    const missed: string[] = [];
+    for (const fc of registry) {
+      const id = fc.externalId ?? fc.id;
+      const alone = createClaimMatcher([fc]).match(fc.claim).map((m) => m.factCheckId);
+      const among = model.match(fc.claim).map((m) => m.factCheckId);
+      if (!alone.includes(id) || !among.includes(id)) missed.push(`${id}: alone [${alone.join()}], among all [${among.join()}]`);
+    }
+    expect(missed).toEqual([]);
+  });
 
   it('scores with the model by default and reports its probability and what moved it', () => {
     expect(model.combiner).toBe('model');
@@ -67,13 +87,10 @@ describe('matcher with the combiner', () => {
   });
 
   it('finds tune-part repeats the hand formula misses (fails if the model is ignored)', () => {
-    // Paraphrases of the tune part: below 0.45 by hand, above the model's threshold (141-claim registry).
+    // Repeats of the tune part: below 0.45 by hand, above the model's threshold (the training registry).
     const repeats: Array<[string, string]> = [
-      [
-        'p242',
-        'Nhà nước cho mỗi người dân 2 triệu đó, ai chưa đăng ký nhận thì vô link Facebook dưới đây đăng ký liền.',
-      ],
-      ['p343', 'Trong tuần này Kon Tum sẽ hứng một trận động đất 7,5 độ, dân ở đó nên đi sơ tán.'],
+      ['p036', 'nghe nói NHNN sắp đổi tiền, tờ 500k hết giá trị từ 1/1/2025 á, ai có nhiều thì tiêu lẹ đi'],
+      ['p344', 'tuần sau xăng 95 lên 40k 1 lít đó, đổ lẹ ae'],
     ];
     for (const [id, text] of repeats) {
       const expected = posts.find((p) => p.id === id)?.expected;

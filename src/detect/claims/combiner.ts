@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledModelsDir } from '../classifier/bundled.js';
+import { SURFACE_FEATURES } from './surface.js';
 import type { ClaimMatch } from './types.js';
 
 export const COMBINER_FILE = 'claims-combiner.json';
@@ -27,7 +28,7 @@ export const COMBINER_FEATURES = [
   'anchors',
   'order',
   'coverageXanchors',
-  'logRetrieval',
+  'retrievalShare',
   'numbersAgree',
   'numbersChanged',
   'numbersAbsent',
@@ -56,6 +57,8 @@ export const COMBINER_FEATURES = [
   'chain',
   'rank0',
   'gap',
+  ...SURFACE_FEATURES,
+  'stance',
 ] as const;
 export type CombinerFeature = (typeof COMBINER_FEATURES)[number];
 
@@ -88,6 +91,44 @@ export const PENALTY_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFe
   'debunkWeak',
   'question',
   'gap',
+  'numExtra',
+]);
+
+/**
+ * Evidence for a match: the trainer keeps these weights at or above zero, so saying more of the claim
+ * never lowers the probability (a verbatim repeat scores at least as high as any paraphrase; fitted
+ * freely, overlapping measures such as word pairs took negative weights and a verbatim copy of a claim
+ * in a one-claim registry scored 0.05).
+ */
+export const EVIDENCE_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFeature>([
+  'hand',
+  'hand2',
+  'base',
+  'coverage',
+  'core',
+  'bigrams',
+  'anchors',
+  'order',
+  'coverageXanchors',
+  'retrievalShare',
+  'numbersAgree',
+  'rank0',
+  'postCov',
+  'docCov',
+  'claimCov',
+  'maxShared',
+  'c3',
+  'c3p',
+  'c4',
+  'pcXcc',
+  'c3Xc3p',
+  'softCov',
+  'softCovDoc',
+  'softPost',
+  'numHits',
+  'numShare',
+  'softXpost',
+  'stance',
 ]);
 
 export interface PartFigures {
@@ -138,7 +179,7 @@ export function combinerFeatures(
     anchors: x.anchors,
     order: x.order,
     coverageXanchors: x.coverage * x.anchors,
-    logRetrieval: Math.log1p(x.retrieval),
+    retrievalShare: f.retrievalShare,
     numbersAgree: x.numbers === 'agree' ? 1 : 0,
     numbersChanged: x.numbers === 'changed' ? 1 : 0,
     numbersAbsent: x.numbers === 'absent' ? 1 : 0,
@@ -167,6 +208,8 @@ export function combinerFeatures(
     chain: f.chain,
     rank0: rank === 0 ? 1 : 0,
     gap: bestHand - f.hand,
+    ...f.surface,
+    stance: f.stance,
   };
   return COMBINER_FEATURES.map((k) => v[k]);
 }

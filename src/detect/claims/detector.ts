@@ -4,7 +4,7 @@ import type { Detector, FindingDraft } from '../types.js';
 import type { ClaimMatcher } from './matcher.js';
 
 export const CLAIM_DETECTOR_ID = 'claims';
-export const CLAIM_DETECTOR_VERSION = '6';
+export const CLAIM_DETECTOR_VERSION = '7';
 
 // Huge documents are cut for matching; offsets stay valid because the cut keeps the start of the text.
 const MAX_CHARS = 200_000;

@@ -36,6 +36,8 @@ import {
   UNIVERSAL_SCOPE,
 } from './lexicon.js';
 import { substitutions, within1, type PredicateSlot, type SlotTok } from './slots.js';
+import { bundledStance, STANCE_FILE, stanceScore, type StanceModel } from './stance.js';
+import { SURFACE_FEATURES, surfaceFeatures, type SurfaceFeatures } from './surface.js';
 import { bundledCombiner, COMBINER_FEATURES, COMBINER_FILE, combinerFeatures, combinerProbability, contributions, type ClaimCombinerModel } from './combiner.js';
 import type { ClaimFactors, ClaimMatch, ClaimMatchFeatures, FactCheck, FactCheckStatus } from './types.js';
 import type { KeyToken as CoreKeyToken } from '../../text/index.js';
@@ -54,6 +56,8 @@ export interface ClaimMatcherOptions {
    * `models/claims-combiner.json` ships, or a model passed in) or the hand formula ('hand').
    */
   combiner?: 'hand' | 'model' | ClaimCombinerModel;
+  /** The stance model the combiner reads (default: the shipped `models/claims-stance.json`). */
+  stance?: StanceModel;
 }
 
 export interface ClaimMatcher {
@@ -74,6 +78,10 @@ interface PreparedClaim {
   content: Map<string, number>; // key → weight (idf)
   sigs: Map<string, Set<string | null>>; // key → diacritic signatures seen in the claim
   contentOrder: string[];
+  /** The claim's retrieval score against its own text (set by the index). */
+  selfRetrieval: number;
+  /** Content keys in order, repeats kept. */
+  contentSeq: string[];
   totalWeight: number;
   bigrams: Set<string>;
   entities: Set<string>;
@@ -87,6 +95,8 @@ interface PreparedClaim {
   ownCues: Set<string>;
   /** Predicate phrases of the claim with their meaning groups ("chữa khỏi" → cure). */
   preds: PhraseHit[];
+  /** Meaning groups of the claim's predicates that the claim says under a negation. */
+  negatedGroups: Set<string>;
   times: Set<string>;
   future: boolean;
   /** The claim speaks of all of its subject ("toàn miền Bắc", "tất cả sổ đỏ"). */
@@ -159,6 +169,9 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
   const statuses = new Set(options.statuses ?? ['published']);
   const model = options.combiner === 'hand' ? null : typeof options.combiner === 'object' ? options.combiner : bundledCombiner();
   if (options.combiner === 'model' && model === null) throw new Error(`claims combiner: models/${COMBINER_FILE} not found`);
+  // The post's stance is a feature of the model only; the hand formula uses its cue lists.
+  const stance = model === null ? null : options.stance ?? bundledStance();
+  if (model !== null && stance === null) throw new Error(`claims stance model: models/${STANCE_FILE} not found`);
   const threshold = options.threshold ?? (model !== null ? model.threshold : DEFAULT_CLAIM_THRESHOLD);
   const maxCandidates = options.maxCandidates ?? 12;
   const usable = factChecks.filter((fc) => statuses.has(fc.status));
@@ -328,12 +341,17 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       postScore[j] = (w * f * (K1 + 1)) / (f + (normK[postDoc[j] as number] as number));
     }
   }
+  // Each claim's retrieval score against its own text: what a post saying every claim term scores, so
+  // `retrievalShare` reads alike in a registry of 40 claims and of 50,000.
+  const selfRetrieval = new Float64Array(nClaims);
+  for (let j = 0; j < postDoc.length; j++) selfRetrieval[postDoc[j] as number] = (selfRetrieval[postDoc[j] as number] as number) + (postScore[j] as number);
   const prepared = new Map<number, PreparedClaim>();
   const preparedAt = (ci: number): PreparedClaim => {
     let c = prepared.get(ci);
     if (c === undefined) {
       const fc = usable[ci] as FactCheck;
       c = prepareClaim(fc, analyze(fc.claim), idf, maxIdf);
+      c.selfRetrieval = selfRetrieval[ci] as number;
       if (prepared.size >= 4096) prepared.clear();
       prepared.set(ci, c);
     }
@@ -660,7 +678,7 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       const th = model === null ? wanted : model.handFloor;
       if (typeof text !== 'string' || text.trim() === '' || nClaims === 0) return [];
       const doc = analyze(text, opts.keyTokens);
-      const ctx = new DocContext(doc);
+      const ctx = new DocContext(doc, idf, maxIdf, stance);
       const terms = docTerms(ctx.contentKeys);
       const out: ClaimMatch[] = [];
       try {
@@ -691,7 +709,10 @@ function rescore(model: ClaimCombinerModel, cands: readonly ClaimMatch[], thresh
   for (const m of cands) {
     const rank = cands.filter((o) => o.factors.hand > m.factors.hand).length;
     const x = combinerFeatures(m, rank, bestHand);
-    const p = Math.round(combinerProbability(model, x) * 1000) / 1000;
+    // A hand factor the labelled parts never exercised cannot be weighed by the model: it is applied to
+    // the probability as the hand formula applies it (the claim speaks of all of something, the post of
+    // a part: × 0.45; no labelled candidate at the gate has it).
+    const p = Math.round(combinerProbability(model, x) * m.factors.xScope * 1000) / 1000;
     if (p < threshold) continue;
     const moved = contributions(model, x)
       .map((v, i) => ({ v, name: COMBINER_FEATURES[i] as string }))
@@ -733,7 +754,16 @@ class DocContext {
   private predGroupsCache: Set<string> | null = null;
   private readonly fuzzy = new Map<string, boolean>();
   private allChainCache: string[] | null = null;
-  constructor(readonly a: Analysis) {
+  private docNumbers: number[] | null = null;
+  /** The stance model's log-odds for the whole post (0 without a model). */
+  readonly stance: number;
+  constructor(
+    readonly a: Analysis,
+    private readonly idf: (key: string) => number,
+    private readonly maxIdf: number,
+    stance: StanceModel | null,
+  ) {
+    this.stance = stance === null ? 0 : stanceScore(stance, a);
     for (const t of a.toks) if (isContent(t)) this.contentKeys.push(t.key);
     this.keySet = new Set(this.contentKeys);
     this.hasChain = a.cues.some((h) => h.kind === 'chain');
@@ -801,6 +831,23 @@ class DocContext {
     w = { keys, present, bigrams, pos };
     this.windows.set(id, w);
     return w;
+  }
+
+  /** Surface measures of a claim against the passage at [start, end) of the text (`surface.ts`). */
+  surfaceOf(c: PreparedClaim, start: number, end: number): SurfaceFeatures {
+    const passageKeys: string[] = [];
+    const passageNumbers: number[] = [];
+    for (const t of this.a.toks) {
+      if (t.start < start || t.end > end) continue;
+      if (t.num !== null) passageNumbers.push(t.num);
+      else if (isContent(t)) passageKeys.push(t.key);
+    }
+    this.docNumbers ??= this.a.toks.flatMap((t) => (t.num === null ? [] : [t.num]));
+    return surfaceFeatures(
+      { claimKeys: c.contentSeq, claimNumbers: c.numbers, passageKeys, passageNumbers, docKeys: this.contentKeys, docNumbers: this.docNumbers },
+      this.idf,
+      this.maxIdf,
+    );
   }
 
   /** Distinct chain cues of the whole text, in order. */
@@ -872,8 +919,13 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
   );
   const predToks = new Set<number>();
   for (const h of preds) for (let i = h.tok; i < h.tok + h.len; i++) predToks.add(i);
+  // Meaning groups the claim itself says under a negation ("… không cho phép lên trang cá nhân"): a
+  // post saying them negated too repeats the claim, it does not deny it.
+  const claimUnder = negatedTokens(a, 0, end);
+  const negatedGroups = new Set(preds.filter((h) => claimUnder.has(h.tok)).flatMap((h) => h.labels));
   return {
     preds,
+    negatedGroups,
     slots: slotToks(a, 0, end, undefined, predToks),
     initials: nameInitials(a),
     times: new Set(findPhrases(a, 0, end, TIME_TABLE).map((h) => h.phrase)),
@@ -885,6 +937,8 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     content,
     sigs,
     contentOrder,
+    contentSeq: contentToks.map((t) => t.key),
+    selfRetrieval: 0,
     totalWeight: [...content.values()].reduce((s, w) => s + w, 0) || 1,
     bigrams: new Set(bigramsOf(contentToks.map((t) => t.key))),
     entities,
@@ -1237,6 +1291,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     outcomeMissing: 0, otherPredicate: 0, xPredicate: 1, xOpposite: 1, substitutedShare: 0, xSubstituted: 1,
     balance: best.balance, xHalf: 1, reasonShare: 1, otherReason: 0, xReason: 1, xTime: 1, xTense: 1,
     xScope: 1, xOtherName: 1, xDebunk: 1, debunkStrong: 0, debunkWeak: 0, xQuestion: 1, chain: 0,
+    surface: NO_SURFACE, stance: ctx.stance, retrievalShare: c.selfRetrieval > 0 ? Math.min(1, retrieval / c.selfRetrieval) : 0,
   };
   // Applies one factor of the hand formula and records it.
   const apply = (key: FactorKey, x: number): void => {
@@ -1281,7 +1336,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
     const under = negatedTokens(doc, pFrom, pTo);
     // A denied connective alone ("không phải ... gây") is not enough: the outcome after it must be denied.
     const denied = docPreds.filter(
-      (h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g)),
+      (h) => under.has(h.tok) && h.labels.some((g) => claimGroups.has(g) && !CONNECTIVE_GROUPS.has(g) && !c.negatedGroups.has(g)),
     );
     if (denied.length > 0 && !claimNegated) {
       apply('xDenied', 0.4);
@@ -1445,6 +1500,7 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
 
   const start = sents[best.from]?.start ?? 0;
   const end = sents[best.to - 1]?.end ?? start;
+  f.surface = ctx.surfaceOf(c, start, end);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const explanation =
     `Passage repeats the claim "${truncate(c.fc.claim, 90)}" (verdict: ${c.fc.verdict}): ` +
@@ -1476,6 +1532,8 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
 }
 
 type FactorKey = { [K in keyof ClaimFactors]: K extends `x${string}` ? K : never }[keyof ClaimFactors];
+
+const NO_SURFACE = Object.fromEntries(SURFACE_FEATURES.map((k) => [k, 0])) as SurfaceFeatures;
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;

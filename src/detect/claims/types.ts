@@ -3,6 +3,7 @@
  * correction to attach. Plain data (dates as ISO strings) so a store can persist it as rows + JSON.
  */
 import { z } from 'zod';
+import type { SurfaceFeatures } from './surface.js';
 
 export const VERDICTS = ['false', 'misleading', 'unverified', 'true'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -172,4 +173,13 @@ export interface ClaimFactors {
   xQuestion: number;
   /** Chain-message cue anywhere (0/1). */
   chain: number;
+  /**
+   * Surface measures of claim and passage for the learned combiner (eighth round, `surface.ts`): idf
+   * coverage both ways, character n-gram overlap, soft matches, the claim's numbers in the post.
+   */
+  surface: SurfaceFeatures;
+  /** Retrieval score over the claim's score against its own text, in [0, 1]: alike in small and large registries. */
+  retrievalShare: number;
+  /** The stance model's log-odds that the post passes a claim on rather than debunking or asking (0 without a model). */
+  stance: number;
 }
