@@ -155,6 +155,12 @@ export interface ClaimCombinerModel {
    * out-of-part figures (the highest gate that costs at most 0.005 of F1).
    */
   handFloor: number;
+  /**
+   * The retrieval gate: candidates whose retrieval share (`retrievalShare`: retrieval score over the
+   * claim's score against its own text) is below it are never verified nor reported — a post sharing only
+   * common words with a claim costs no verification. Chosen by the trainer like the hand gate.
+   */
+  retrievalFloor: number;
   l2: number;
   trainingParts: string[];
   /** Leave-one-part-out figures at `threshold` (each part scored by a model that did not see it). */
@@ -251,7 +257,7 @@ export function parseCombiner(json: unknown, where = COMBINER_FILE): ClaimCombin
   nums('means');
   if (nums('sds').some((x) => x <= 0)) fail(where, 'field "sds" must be positive');
   nums('weights');
-  for (const k of ['bias', 'threshold', 'handFloor', 'version', 'l2']) {
+  for (const k of ['bias', 'threshold', 'handFloor', 'retrievalFloor', 'version', 'l2']) {
     if (typeof m[k] !== 'number' || !Number.isFinite(m[k]))
       fail(where, `field "${k}" must be a finite number`);
   }
@@ -259,6 +265,8 @@ export function parseCombiner(json: unknown, where = COMBINER_FILE): ClaimCombin
     fail(where, 'field "threshold" must be in (0, 1)');
   if ((m.handFloor as number) < 0 || (m.handFloor as number) >= 1)
     fail(where, 'field "handFloor" must be in [0, 1)');
+  if ((m.retrievalFloor as number) < 0 || (m.retrievalFloor as number) >= 1)
+    fail(where, 'field "retrievalFloor" must be in [0, 1)');
   if (!Array.isArray(m.trainingParts) || m.trainingParts.some((x) => typeof x !== 'string'))
     fail(where, 'field "trainingParts" must be strings');
   if (!Array.isArray(m.crossValidation)) fail(where, 'field "crossValidation" must be an array');

@@ -684,7 +684,10 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
       try {
         // Scores are reported rounded to 3 decimals; the margin keeps float noise on the safe side.
         if (documentBound(terms, ctx) < th - BOUND_MARGIN) return [];
+        // The model's retrieval gate: a claim whose retrieval share is below it is never verified.
+        const floor = model === null ? 0 : model.retrievalFloor;
         for (const cand of retrieve(terms)) {
+          if (floor > 0 && cand.score < floor * (selfRetrieval[cand.ci] as number)) continue;
           if (indexBound(cand.ci, ctx) < th - BOUND_MARGIN) continue;
           const m = verify(preparedAt(cand.ci), ctx, cand.score, th);
           if (m !== null && m.score >= th) out.push(m);
