@@ -161,10 +161,10 @@ export async function bench(): Promise<BenchResult> {
     figures[`registry_${size}_dev_recall`] = round(e.overall.recall);
   }
   notes.push(
-    'accuracy: all slices against one 141-claim registry (45 dev + 14 held-out-3 + 10 held-out-4 + 10 held-out-5 + 12 held-out-6 + 10 held-out-7 + 20 held-out-8 + 20 held-out-9 claims); throughput: the 40 dev claims, then 1,000 and 50,000',
+    `accuracy: all slices against one ${registry.length}-claim registry (every labelled file's claims, the clean ones included); dev_clean_own_* against the clean files' own claims only; throughput: the 40 dev claims, then 1,000 and 50,000`,
   );
   notes.push(
-    'dev_* is the learned combiner (models/claims-combiner.json), fitted on every part: in-sample; dev_*_hand is the hand formula at 0.45; leave-part-out figures: npx tsx scripts/train-claims-combiner.ts',
+    `dev_* is the learned combiner (models/claims-combiner.json), fitted on every training part: in-sample except dev_clean_* (${CLEAN_FILES.join(', ')}: never trained or tuned on); dev_*_hand is the hand formula at 0.45; leave-part-out figures: npx tsx scripts/train-claims-combiner.ts`,
   );
   notes.push(
     'throughput is documents per CPU-second of this process (process.cpuUsage), first passes included; registries are the 40 dev claims plus synthetic variants (other places, numbers, subjects); a synthetic variant reported for a dev post counts as a false positive',
