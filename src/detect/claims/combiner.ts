@@ -4,9 +4,7 @@
  * on every labelled part and shipped as `models/claims-combiner.json`. The hand formula stays one of
  * its features. Reading the model file is the only file access here (a read-only package asset).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bundledModelsDir } from '../classifier/bundled.js';
+import { loadBundledJson } from '../classifier/bundled.js';
 import { SURFACE_FEATURES } from './surface.js';
 import type { ClaimMatch } from './types.js';
 
@@ -273,12 +271,7 @@ export function parseCombiner(json: unknown, where = COMBINER_FILE): ClaimCombin
   return m as unknown as ClaimCombinerModel;
 }
 
-let bundled: ClaimCombinerModel | null | undefined;
-
 /** The shipped model (`models/claims-combiner.json`), or null when the package has none. Cached. */
 export function bundledCombiner(): ClaimCombinerModel | null {
-  if (bundled !== undefined) return bundled;
-  const path = join(bundledModelsDir(), COMBINER_FILE);
-  bundled = existsSync(path) ? parseCombiner(JSON.parse(readFileSync(path, 'utf8')) as unknown, path) : null;
-  return bundled;
+  return loadBundledJson(COMBINER_FILE, parseCombiner);
 }

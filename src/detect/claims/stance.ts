@@ -6,9 +6,7 @@
  * the cue lists, so a debunk or a question in words no cue list knows still counts against a match.
  * Trained by `scripts/train-claims-combiner.ts`, shipped as `models/claims-stance.json`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bundledModelsDir } from '../classifier/bundled.js';
+import { loadBundledJson } from '../classifier/bundled.js';
 import type { Analysis } from './analyze.js';
 
 export const STANCE_FILE = 'claims-stance.json';
@@ -166,12 +164,7 @@ export function parseStance(json: unknown, where = STANCE_FILE): StanceModel {
   return m as unknown as StanceModel;
 }
 
-let bundled: StanceModel | null | undefined;
-
 /** The shipped stance model (`models/claims-stance.json`), or null when the package has none. Cached. */
 export function bundledStance(): StanceModel | null {
-  if (bundled !== undefined) return bundled;
-  const path = join(bundledModelsDir(), STANCE_FILE);
-  bundled = existsSync(path) ? parseStance(JSON.parse(readFileSync(path, 'utf8')) as unknown, path) : null;
-  return bundled;
+  return loadBundledJson(STANCE_FILE, parseStance);
 }

@@ -36,6 +36,23 @@ export function bundledModelsDir(): string {
   return cachedDir;
 }
 
+const jsonCache = new Map<string, unknown>();
+
+/**
+ * A shipped JSON model file (`models/<file>`) checked by `parse` (whose error names the path and field),
+ * or null when the package has none. Read once per process.
+ */
+export function loadBundledJson<T>(file: string, parse: (json: unknown, where: string) => T): T | null {
+  if (!jsonCache.has(file)) {
+    const path = join(bundledModelsDir(), file);
+    jsonCache.set(
+      file,
+      existsSync(path) ? parse(JSON.parse(readFileSync(path, 'utf8')) as unknown, path) : null,
+    );
+  }
+  return jsonCache.get(file) as T | null;
+}
+
 /** Path of a shipped model file, e.g. models/hate-speech.ktc. */
 export function bundledModelPath(name: ModelName): string {
   return join(bundledModelsDir(), `${name}${MODEL_EXTENSION}`);
