@@ -14,6 +14,7 @@ import {
 } from '../src/detect/claims/index.js';
 import {
   CLEAN_FILES,
+  CLEAN_PAIRS,
   INDEPENDENT_PARTS,
   LABELLED_FILES,
   readLabelledSet,
@@ -104,13 +105,14 @@ export async function bench(): Promise<BenchResult> {
     }
   }
 
-  // The clean parts against a registry of their own 40 claims only: the shape of the issue's held-back
-  // check (40 fact-checks, 240 posts).
-  {
-    const own = readLabelledSet((f) => readFileSync(new URL(f, dir), 'utf8'), CLEAN_FILES);
+  // Each pair of clean parts against a registry of its own 40 claims only: the shape of the issue's
+  // held-back check (40 fact-checks, 240 posts).
+  for (const pair of CLEAN_PAIRS) {
+    const own = readLabelledSet((f) => readFileSync(new URL(f, dir), 'utf8'), pair);
+    const tag = pair.map((f) => f.replace('holdout', '')).join('_');
     for (const [name, m] of [
-      ['clean_own', createClaimMatcher(own.factChecks)],
-      ['clean_own_hand', createClaimMatcher(own.factChecks, { combiner: 'hand' })],
+      [`clean_own_${tag}`, createClaimMatcher(own.factChecks)],
+      [`clean_own_${tag}_hand`, createClaimMatcher(own.factChecks, { combiner: 'hand' })],
     ] as const) {
       const e = evaluateMatcher(m, own.posts);
       figures[`dev_${name}_n`] = own.posts.length;
