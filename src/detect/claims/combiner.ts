@@ -93,41 +93,27 @@ export const PENALTY_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFe
 ]);
 
 /**
- * Evidence for a match: the trainer keeps these weights at or above zero, so saying more of the claim
- * never lowers the probability (a verbatim repeat scores at least as high as any paraphrase; fitted
- * freely, overlapping measures such as word pairs took negative weights and a verbatim copy of a claim
- * in a one-claim registry scored 0.05).
+ * Context that is neither for nor against a match by itself (the claim has a number or a predicate, the
+ * post's length, a chain-message cue, numbers left out): the trainer leaves these weights free.
  */
-export const EVIDENCE_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFeature>([
-  'hand',
-  'hand2',
-  'base',
-  'coverage',
-  'core',
-  'bigrams',
-  'anchors',
-  'order',
-  'coverageXanchors',
-  'retrievalShare',
-  'numbersAgree',
-  'rank0',
-  'postCov',
-  'docCov',
-  'claimCov',
-  'maxShared',
-  'c3',
-  'c3p',
-  'c4',
-  'pcXcc',
-  'c3Xc3p',
-  'softCov',
-  'softCovDoc',
-  'softPost',
-  'numHits',
-  'numShare',
-  'softXpost',
-  'stance',
+export const NEUTRAL_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFeature>([
+  'numbersAbsent',
+  'hasPredicate',
+  'chain',
+  'logLen',
+  'lenRatio',
+  'claimHasNum',
 ]);
+
+/**
+ * Evidence for a match, every feature neither a penalty nor neutral: the trainer keeps these weights at
+ * or above zero, so saying more of the claim never lowers the probability (a verbatim repeat scores at
+ * least as high as any paraphrase; fitted freely, overlapping measures such as word pairs took negative
+ * weights and a verbatim copy of a claim in a one-claim registry scored 0.05).
+ */
+export const EVIDENCE_FEATURES: ReadonlySet<CombinerFeature> = new Set<CombinerFeature>(
+  COMBINER_FEATURES.filter((k) => !PENALTY_FEATURES.has(k) && !NEUTRAL_FEATURES.has(k)),
+);
 
 export interface PartFigures {
   part: string;
