@@ -18,6 +18,7 @@ import {
   INDEPENDENT_PARTS,
   LABELLED_FILES,
   readLabelledSet,
+  type Evaluation,
 } from '../src/detect/claims/evaluate.js';
 
 const dir = new URL('../tests/fixtures/claims/', import.meta.url);
@@ -41,6 +42,17 @@ function heapMb(): number {
   // The index lives mostly in typed arrays, which are counted outside the JS heap.
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
+}
+
+/** False and missed matches per kind of post, e.g. "debunk fp=2, partial fn=13", or "none". */
+function errorsByKind(e: Evaluation): string {
+  const errs = Object.entries(e.byCase)
+    .filter(([, m]) => m.fp + m.fn > 0)
+    .map(
+      ([c, m]) =>
+        `${c} ${m.fp > 0 ? `fp=${m.fp}` : ''}${m.fp > 0 && m.fn > 0 ? ' ' : ''}${m.fn > 0 ? `fn=${m.fn}` : ''}`,
+    );
+  return errs.join(', ') || 'none';
 }
 
 export async function bench(): Promise<BenchResult> {
@@ -85,13 +97,7 @@ export async function bench(): Promise<BenchResult> {
     figures[`dev_${split}_hand_precision`] = round(h.overall.precision);
     figures[`dev_${split}_hand_recall`] = round(h.overall.recall);
     figures[`dev_${split}_hand_f1`] = round(h.overall.f1);
-    const errs = Object.entries(e.byCase)
-      .filter(([, m]) => m.fp + m.fn > 0)
-      .map(
-        ([c, m]) =>
-          `${c} ${m.fp > 0 ? `fp=${m.fp}` : ''}${m.fp > 0 && m.fn > 0 ? ' ' : ''}${m.fn > 0 ? `fn=${m.fn}` : ''}`,
-      );
-    notes.push(`errors ${split.padEnd(8)} by kind: ${errs.join(', ') || 'none'}`);
+    notes.push(`errors ${split.padEnd(8)} by kind: ${errorsByKind(e)}`);
     if (split === 'all') {
       for (const [c, m] of Object.entries(e.byCase)) {
         // A kind with nothing to find (debunk, question, related...) has no P/R/F1: its figure is how many posts it fooled.
@@ -119,10 +125,7 @@ export async function bench(): Promise<BenchResult> {
       figures[`dev_${name}_precision`] = round(e.overall.precision);
       figures[`dev_${name}_recall`] = round(e.overall.recall);
       figures[`dev_${name}_f1`] = round(e.overall.f1);
-      const errs = Object.entries(e.byCase)
-        .filter(([, c]) => c.fp + c.fn > 0)
-        .map(([c, x]) => `${c} fp=${x.fp} fn=${x.fn}`);
-      notes.push(`errors ${name} (40-claim registry) by kind: ${errs.join(', ') || 'none'}`);
+      notes.push(`errors ${name} (40-claim registry) by kind: ${errorsByKind(e)}`);
     }
   }
 

@@ -78,7 +78,7 @@ interface PreparedClaim {
   content: Map<string, number>; // key → weight (idf)
   sigs: Map<string, Set<string | null>>; // key → diacritic signatures seen in the claim
   contentOrder: string[];
-  /** The claim's retrieval score against its own text (set by the index). */
+  /** The claim's retrieval score against its own text. */
   selfRetrieval: number;
   /** Content keys in order, repeats kept. */
   contentSeq: string[];
@@ -350,8 +350,7 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
     let c = prepared.get(ci);
     if (c === undefined) {
       const fc = usable[ci] as FactCheck;
-      c = prepareClaim(fc, analyze(fc.claim), idf, maxIdf);
-      c.selfRetrieval = selfRetrieval[ci] as number;
+      c = prepareClaim(fc, analyze(fc.claim), idf, maxIdf, selfRetrieval[ci] as number);
       if (prepared.size >= 4096) prepared.clear();
       prepared.set(ci, c);
     }
@@ -689,8 +688,12 @@ export function createClaimMatcher(factChecks: readonly FactCheck[], options: Cl
         for (const cand of retrieve(terms)) {
           if (floor > 0 && cand.score < floor * (selfRetrieval[cand.ci] as number)) continue;
           if (indexBound(cand.ci, ctx) < th - BOUND_MARGIN) continue;
-          const m = verify(preparedAt(cand.ci), ctx, cand.score, th);
-          if (m !== null && m.score >= th) out.push(m);
+          const c = preparedAt(cand.ci);
+          const m = verify(c, ctx, cand.score, th);
+          if (m === null || m.score < th) continue;
+          // Surface measures only for what is reported (or rescored): never for a candidate dropped here.
+          m.factors.surface = ctx.surfaceOf(c, m.passage.start, m.passage.end);
+          out.push(m);
         }
       } finally {
         for (const id of terms) docHasTerm[id] = 0;
@@ -758,15 +761,13 @@ class DocContext {
   private readonly fuzzy = new Map<string, boolean>();
   private allChainCache: string[] | null = null;
   private docNumbers: number[] | null = null;
-  /** The stance model's log-odds for the whole post (0 without a model). */
-  readonly stance: number;
+  private stanceValue: number | null = null;
   constructor(
     readonly a: Analysis,
     private readonly idf: (key: string) => number,
     private readonly maxIdf: number,
-    stance: StanceModel | null,
+    private readonly stanceModel: StanceModel | null,
   ) {
-    this.stance = stance === null ? 0 : stanceScore(stance, a);
     for (const t of a.toks) if (isContent(t)) this.contentKeys.push(t.key);
     this.keySet = new Set(this.contentKeys);
     this.hasChain = a.cues.some((h) => h.kind === 'chain');
@@ -836,6 +837,12 @@ class DocContext {
     return w;
   }
 
+  /** The stance model's log-odds for the whole post (0 without a model), computed when a candidate first needs it. */
+  get stance(): number {
+    this.stanceValue ??= this.stanceModel === null ? 0 : stanceScore(this.stanceModel, this.a);
+    return this.stanceValue;
+  }
+
   /** Surface measures of a claim against the passage at [start, end) of the text (`surface.ts`). */
   surfaceOf(c: PreparedClaim, start: number, end: number): SurfaceFeatures {
     const passageKeys: string[] = [];
@@ -860,7 +867,13 @@ class DocContext {
   }
 }
 
-function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, maxIdf: number): PreparedClaim {
+function prepareClaim(
+  fc: FactCheck,
+  a: Analysis,
+  idf: (k: string) => number,
+  maxIdf: number,
+  selfRetrieval: number,
+): PreparedClaim {
   const contentToks = a.toks.filter(isContent);
   const content = new Map<string, number>();
   const contentOrder: string[] = [];
@@ -941,7 +954,7 @@ function prepareClaim(fc: FactCheck, a: Analysis, idf: (k: string) => number, ma
     sigs,
     contentOrder,
     contentSeq: contentToks.map((t) => t.key),
-    selfRetrieval: 0,
+    selfRetrieval,
     totalWeight: [...content.values()].reduce((s, w) => s + w, 0) || 1,
     bigrams: new Set(bigramsOf(contentToks.map((t) => t.key))),
     entities,
@@ -1503,7 +1516,6 @@ function verify(c: PreparedClaim, ctx: DocContext, retrieval: number, threshold:
 
   const start = sents[best.from]?.start ?? 0;
   const end = sents[best.to - 1]?.end ?? start;
-  f.surface = ctx.surfaceOf(c, start, end);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const explanation =
     `Passage repeats the claim "${truncate(c.fc.claim, 90)}" (verdict: ${c.fc.verdict}): ` +
